@@ -1,0 +1,60 @@
+package dev.shoecatalog.model;
+
+/**
+ * Names of everything the stores hold for one generation {@code g} (see the design's Redis and
+ * Elasticsearch layout). Readers resolve {@code g} from {@link #CURRENT} or the {@link #ALIAS}.
+ */
+public final class CatalogKeys {
+
+    /** Redis string holding the generation that readers use. */
+    public static final String CURRENT = "shoes:current";
+    /** Elasticsearch alias pointing at the current generation's index. */
+    public static final String ALIAS = "shoes";
+
+    private CatalogKeys() {
+    }
+
+    /** Every Redis key of generation g starts with this. */
+    public static String generationPrefix(long g) {
+        return "shoes:" + g + ":";
+    }
+
+    public static String docPrefix(long g) {
+        return generationPrefix(g) + "doc:";
+    }
+
+    public static String doc(long g, String id) {
+        return docPrefix(g) + id;
+    }
+
+    /** Sorted set of all ids, scored by dateUpdated epoch millis. */
+    public static String latest(long g) {
+        return generationPrefix(g) + "latest";
+    }
+
+    /** Sorted set of the ids having one color key, scored like {@link #latest}. */
+    public static String color(long g, String colorKey) {
+        return generationPrefix(g) + "color:" + colorKey;
+    }
+
+    public static String meta(long g) {
+        return generationPrefix(g) + "meta";
+    }
+
+    /** The RediSearch index name and the Elasticsearch index name of generation g. */
+    public static String index(long g) {
+        return "shoes-" + g;
+    }
+
+    /** The generation of an index named by {@link #index}, or -1 when the name is not one. */
+    public static long generationOfIndex(String indexName) {
+        if (indexName == null || !indexName.startsWith("shoes-")) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(indexName.substring("shoes-".length()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

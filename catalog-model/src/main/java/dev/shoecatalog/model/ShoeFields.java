@@ -1,0 +1,28 @@
+package dev.shoecatalog.model;
+
+/** Field names of the shoe document, identical in the Redis hash and the Elasticsearch source. */
+public final class ShoeFields {
+
+    public static final String ID = "id";
+    public static final String NAME = "name";
+    public static final String BRAND = "brand";
+    public static final String BRAND_KEY = "brandKey";
+    public static final String MANUFACTURER = "manufacturer";
+    public static final String CATEGORIES = "categories";
+    public static final String COLORS = "colors";
+    public static final String COLOR_KEYS = "colorKeys";
+    public static final String DATE_ADDED = "dateAdded";
+    public static final String DATE_UPDATED = "dateUpdated";
+    public static final String PRICE_MIN = "priceMin";
+    public static final String PRICE_MAX = "priceMax";
+    public static final String CURRENCY = "currency";
+    public static final String SIZES = "sizes";
+    public static final String IMAGE_URL = "imageUrl";
+    public static final String SOURCE_URL = "sourceUrl";
+
+    /** Redis only: dates are stored as epoch millis (sortable, indexable) and, beside them, as ISO text. */
+    public static final String ISO_SUFFIX = "Iso";
+
+    private ShoeFields() {
+    }
+}
