@@ -1,0 +1,111 @@
+package dev.shoecatalog.ingest;
+
+import java.util.List;
+
+import dev.shoecatalog.ingest.config.ElasticsearchSettings;
+import dev.shoecatalog.ingest.config.RedisSettings;
+import picocli.CommandLine.Option;
+
+/**
+ * The job's options. Each one also reads an environment variable (the same names as the query
+ * service and the Helm chart), so credentials never need to appear on a command line.
+ */
+public final class IngestOptions {
+
+    @Option(names = "--dataset", defaultValue = "${env:SHOES_DATASET:-dataset/sample}",
+            description = "Dataset directory or file, local or any Hadoop-supported URI (env SHOES_DATASET; default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--master", defaultValue = "${env:SPARK_MASTER}",
+            description = "Spark master. Default: what spark-submit sets, else local[*] (env SPARK_MASTER).")
+    String master;
+
+    @Option(names = "--partitions", defaultValue = "0",
+            description = "Parallel writer tasks per store; 0 = Spark's default parallelism (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--rejects", defaultValue = "${env:SHOES_REJECTS:-rejects}",
+            description = "Directory or URI for rejected rows; each run writes a run-<time> folder in it (env SHOES_REJECTS; default: ${DEFAULT-VALUE}).")
+    String rejects;
+
+    @Option(names = "--max-reject-ratio", defaultValue = "0.1",
+            description = "Fail, leaving readers on the current generation, when more than this share of rows is rejected (default: ${DEFAULT-VALUE}).")
+    double maxRejectRatio;
+
+    @Option(names = "--redis-url", defaultValue = "${env:REDIS_URL:-redis://localhost:6379}",
+            description = "redis://[user:password@]host:port[/db], rediss:// for TLS (env REDIS_URL; default: redis://localhost:6379).")
+    String redisUrl;
+
+    @Option(names = "--redis-ca-cert", defaultValue = "${env:REDIS_CA_CERT}",
+            description = "PEM file of the CA to trust for rediss:// (env REDIS_CA_CERT).")
+    String redisCaCert;
+
+    @Option(names = "--redis-batch-size", defaultValue = "500",
+            description = "Products per Redis pipeline round trip (default: ${DEFAULT-VALUE}).")
+    int redisBatchSize;
+
+    @Option(names = "--elasticsearch-hosts", split = ",", defaultValue = "${env:ELASTICSEARCH_HOSTS:-http://localhost:9200}",
+            description = "Comma-separated http(s)://host:port (env ELASTICSEARCH_HOSTS; default: http://localhost:9200).")
+    List<String> elasticsearchHosts;
+
+    @Option(names = "--elasticsearch-cloud-id", defaultValue = "${env:ELASTICSEARCH_CLOUD_ID}",
+            description = "Elastic Cloud id, instead of hosts (env ELASTICSEARCH_CLOUD_ID).")
+    String elasticsearchCloudId;
+
+    @Option(names = "--elasticsearch-username", defaultValue = "${env:ELASTICSEARCH_USERNAME}",
+            description = "User for basic authentication (env ELASTICSEARCH_USERNAME).")
+    String elasticsearchUsername;
+
+    @Option(names = "--elasticsearch-password", defaultValue = "${env:ELASTICSEARCH_PASSWORD}",
+            description = "Password; prefer the environment variable (env ELASTICSEARCH_PASSWORD).")
+    String elasticsearchPassword;
+
+    @Option(names = "--elasticsearch-api-key", defaultValue = "${env:ELASTICSEARCH_API_KEY}",
+            description = "Encoded API key, instead of user and password; prefer the environment variable (env ELASTICSEARCH_API_KEY).")
+    String elasticsearchApiKey;
+
+    @Option(names = "--elasticsearch-ca-cert", defaultValue = "${env:ELASTICSEARCH_CA_CERT}",
+            description = "PEM file of the CA to trust for https (env ELASTICSEARCH_CA_CERT).")
+    String elasticsearchCaCert;
+
+    @Option(names = "--elasticsearch-bulk-actions", defaultValue = "1000",
+            description = "Documents per bulk request at most (default: ${DEFAULT-VALUE}).")
+    int bulkActions;
+
+    @Option(names = "--elasticsearch-bulk-bytes", defaultValue = "5242880",
+            description = "Bytes of documents per bulk request at most (default: ${DEFAULT-VALUE}).")
+    long bulkBytes;
+
+    @Option(names = "--elasticsearch-max-retries", defaultValue = "5",
+            description = "Retries, with exponential backoff, of bulk requests answered 429/503 or not answered (default: ${DEFAULT-VALUE}).")
+    int maxRetries;
+
+    @Option(names = "--elasticsearch-shards", defaultValue = "1", description = "Primary shards of each new index (default: ${DEFAULT-VALUE}).")
+    int shards;
+
+    @Option(names = "--elasticsearch-replicas", defaultValue = "0-1",
+            description = "index.auto_expand_replicas once loaded; 0 during the load (default: ${DEFAULT-VALUE}).")
+    String replicas;
+
+    @Option(names = "--timeout-ms", defaultValue = "30000",
+            description = "Connect and read timeout for both stores, in milliseconds (default: ${DEFAULT-VALUE}).")
+    int timeoutMillis;
+
+    RedisSettings redis() {
+        return new RedisSettings(redisUrl, redisCaCert, redisBatchSize, timeoutMillis);
+    }
+
+    ElasticsearchSettings elasticsearch() {
+        return new ElasticsearchSettings(elasticsearchHosts, elasticsearchCloudId, elasticsearchUsername,
+                elasticsearchPassword, elasticsearchApiKey, elasticsearchCaCert, bulkActions, bulkBytes, maxRetries,
+                timeoutMillis, shards, replicas);
+    }
+
+    /** The master to set: the option, else none under spark-submit (it sets spark.master), else local[*]. */
+    String effectiveMaster() {
+        if (master != null && !master.isBlank()) {
+            return master;
+        }
+        return System.getProperty("spark.master") != null ? null : "local[*]";
+    }
+}

@@ -1,0 +1,182 @@
+package dev.shoecatalog.ingest;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+import dev.shoecatalog.ingest.config.ElasticsearchSettings;
+import dev.shoecatalog.ingest.config.RedisSettings;
+import dev.shoecatalog.ingest.normalize.ProductAggregation;
+import dev.shoecatalog.ingest.normalize.RowRules;
+import dev.shoecatalog.ingest.read.CsvDatasetReader;
+import dev.shoecatalog.ingest.read.CsvFile;
+import dev.shoecatalog.ingest.read.DatasetException;
+import dev.shoecatalog.ingest.read.DatasetFiles;
+import dev.shoecatalog.ingest.report.IngestSummary;
+import dev.shoecatalog.ingest.report.RejectsOutput;
+import dev.shoecatalog.ingest.report.StageTimes;
+import dev.shoecatalog.ingest.swap.ElasticsearchGenerations;
+import dev.shoecatalog.ingest.swap.Generation;
+import dev.shoecatalog.ingest.swap.GenerationSwap;
+import dev.shoecatalog.ingest.swap.RedisGenerations;
+import dev.shoecatalog.ingest.write.ElasticsearchWriter;
+import dev.shoecatalog.ingest.write.RedisWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+
+import static dev.shoecatalog.ingest.normalize.RowRules.REJECT_REASON;
+import static org.apache.spark.sql.functions.col;
+
+/** One load: read and normalize, check the rejects, write both stores concurrently, switch generations. */
+final class IngestRun {
+
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final SparkSession spark;
+    private final IngestOptions options;
+    private final StageTimes stages = new StageTimes();
+
+    IngestRun(SparkSession spark, IngestOptions options) {
+        this.spark = spark;
+        this.options = options;
+    }
+
+    IngestSummary run() {
+        Instant started = Instant.now();
+        RedisSettings redisSettings = options.redis();
+        ElasticsearchSettings elasticSettings = options.elasticsearch();
+        try (ElasticsearchGenerations elasticsearch = new ElasticsearchGenerations(elasticSettings)) {
+            RedisGenerations redis = new RedisGenerations(redisSettings);
+            stages.time("connect", () -> {
+                redis.current();
+                elasticsearch.checkReachable();
+            });
+            List<CsvFile> files = stages.time("list", () -> listFiles());
+            Dataset<Row> rows = RowRules.apply(CsvDatasetReader.read(spark, files)).persist(StorageLevel.MEMORY_AND_DISK());
+            Map<String, Long> rowsPerFile = stages.time("read", () -> rowsPerFile(rows));
+            Dataset<Row> rejected = rows.filter(col(REJECT_REASON).isNotNull());
+            Map<String, Long> rejects = stages.time("rejects", () -> RejectsOutput.countByReason(rejected));
+            String rejectsLocation = writeRejects(rejected, rejects, started);
+            checkRejectRatio(rowsPerFile, rejects);
+            Dataset<Row> products = ProductAggregation.apply(rows.filter(col(REJECT_REASON).isNull()))
+                    .repartition(partitions()).persist(StorageLevel.MEMORY_AND_DISK());
+            long productCount = stages.time("normalize", products::count);
+            if (productCount == 0) {
+                throw new DatasetException("no usable row in " + options.dataset);
+            }
+            GenerationSwap swap = new GenerationSwap(redis, elasticsearch);
+            Generation generation = stages.time("prepare", swap::begin);
+            try {
+                long[] written = writeBoth(products, generation, redisSettings, elasticSettings);
+                Supplier<IngestSummary> summary = () -> new IngestSummary(generation.number(), jobVersion(), started,
+                        Instant.now(), rowsPerFile, CsvDatasetReader.unrecognized(files), rejects, rejectsLocation,
+                        productCount, written[0], written[1], stages.ordered());
+                stages.time("swap", () -> swap.commit(generation, productCount, summary.get().toMeta()));
+                return summary.get();
+            } catch (RuntimeException e) {
+                swap.abort(generation);
+                throw e;
+            } finally {
+                products.unpersist();
+                rows.unpersist();
+            }
+        }
+    }
+
+    private List<CsvFile> listFiles() {
+        try {
+            return DatasetFiles.list(options.dataset, spark.sparkContext().hadoopConfiguration());
+        } catch (IOException e) {
+            throw new DatasetException("cannot list dataset " + options.dataset + ": " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Long> rowsPerFile(Dataset<Row> rows) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        rows.groupBy(CsvDatasetReader.SOURCE_FILE).count().orderBy(CsvDatasetReader.SOURCE_FILE).collectAsList()
+                .forEach(row -> counts.put(row.getString(0), row.getLong(1)));
+        return counts;
+    }
+
+    private String writeRejects(Dataset<Row> rejected, Map<String, Long> rejects, Instant started) {
+        if (rejects.isEmpty()) {
+            return "none";
+        }
+        String location = options.rejects.replaceAll("/+$", "") + "/run-" + RUN_ID.format(started);
+        stages.time("write-rejects", () -> RejectsOutput.write(rejected, location));
+        return location;
+    }
+
+    private void checkRejectRatio(Map<String, Long> rowsPerFile, Map<String, Long> rejects) {
+        long total = rowsPerFile.values().stream().mapToLong(Long::longValue).sum();
+        long rejected = rejects.values().stream().mapToLong(Long::longValue).sum();
+        if (total == 0) {
+            throw new DatasetException("the dataset " + options.dataset + " has no data row");
+        }
+        double ratio = (double) rejected / total;
+        if (ratio > options.maxRejectRatio) {
+            throw new DatasetException(String.format(Locale.ROOT,
+                    "%d of %d rows rejected (%.1f%%, more than --max-reject-ratio %.1f%%): %s", rejected, total,
+                    ratio * 100, options.maxRejectRatio * 100, rejects));
+        }
+    }
+
+    /** Both stores at once, each a Spark job from its own driver thread; the first failure cancels the other. */
+    private long[] writeBoth(Dataset<Row> products, Generation generation, RedisSettings redisSettings,
+                             ElasticsearchSettings elasticSettings) {
+        long g = generation.number();
+        LongAccumulator toRedis = spark.sparkContext().longAccumulator("products written to Redis");
+        LongAccumulator toElastic = spark.sparkContext().longAccumulator("products written to Elasticsearch");
+        String group = "shoes-generation-" + g;
+        CompletableFuture<Void> redis = CompletableFuture.runAsync(() -> inJobGroup(group, () -> stages.time("write-redis",
+                () -> products.foreachPartition(new RedisWriter(redisSettings, g, generation.search(), toRedis)))));
+        CompletableFuture<Void> elastic = CompletableFuture.runAsync(() -> inJobGroup(group, () -> stages.time("write-elasticsearch",
+                () -> products.foreachPartition(new ElasticsearchWriter(elasticSettings, g, toElastic)))));
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        BiConsumer<Void, Throwable> cancelOnFailure = (ignored, failure) -> {
+            if (failure != null && firstFailure.compareAndSet(null, failure)) {
+                spark.sparkContext().cancelJobGroup(group);
+            }
+        };
+        redis.whenComplete(cancelOnFailure);
+        elastic.whenComplete(cancelOnFailure);
+        try {
+            CompletableFuture.allOf(redis, elastic).join();
+        } catch (CompletionException e) {
+            Throwable cause = firstFailure.get() instanceof CompletionException c ? c.getCause() : firstFailure.get();
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        }
+        return new long[] {toRedis.value(), toElastic.value()};
+    }
+
+    private void inJobGroup(String group, Runnable work) {
+        spark.sparkContext().setJobGroup(group, "load " + group, true);
+        try {
+            work.run();
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
+    }
+
+    private int partitions() {
+        return options.partitions > 0 ? options.partitions : spark.sparkContext().defaultParallelism();
+    }
+
+    private static String jobVersion() {
+        String version = IngestRun.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

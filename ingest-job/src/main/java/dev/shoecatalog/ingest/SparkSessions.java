@@ -1,0 +1,27 @@
+package dev.shoecatalog.ingest;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The session settings the job relies on, whoever starts the session. */
+public final class SparkSessions {
+
+    private SparkSessions() {
+    }
+
+    /**
+     * A session with UTC as the SQL time zone (timestamps without a zone are UTC) and CSV column
+     * pruning off, so that a record with the wrong number of fields is always seen as malformed.
+     * {@code master} may be null when spark-submit sets it.
+     */
+    public static SparkSession create(String appName, String master) {
+        SparkSession.Builder builder = SparkSession.builder()
+                .appName(appName)
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.csv.parser.columnPruning.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false");
+        if (master != null && !master.isBlank()) {
+            builder.master(master);
+        }
+        return builder.getOrCreate();
+    }
+}

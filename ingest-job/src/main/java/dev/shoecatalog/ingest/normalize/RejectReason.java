@@ -1,0 +1,18 @@
+package dev.shoecatalog.ingest.normalize;
+
+/** Why a row is not loaded. The names appear in the rejects output, the run summary and the meta hash. */
+public enum RejectReason {
+    /** Spark could not parse the record (e.g. more or fewer fields than the header). */
+    MALFORMED_RECORD,
+    MISSING_NAME,
+    /** {@code dateUpdated} has a value but no parsable timestamp in it. */
+    UNPARSABLE_DATE_UPDATED,
+    /** {@code dateUpdated} is empty and {@code dateAdded} has a value but no parsable timestamp. */
+    UNPARSABLE_DATE_ADDED,
+    /** Neither {@code dateUpdated} nor {@code dateAdded} has a value. */
+    MISSING_DATE;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

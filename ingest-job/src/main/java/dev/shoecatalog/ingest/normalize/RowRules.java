@@ -1,0 +1,60 @@
+package dev.shoecatalog.ingest.normalize;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import static dev.shoecatalog.ingest.read.CsvDatasetReader.CORRUPT;
+import static dev.shoecatalog.ingest.read.SourceColumns.DATE_ADDED;
+import static dev.shoecatalog.ingest.read.SourceColumns.DATE_UPDATED;
+import static dev.shoecatalog.ingest.read.SourceColumns.NAME;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Per-row rules on the unified rows: timestamps parsed from date cells (which may hold several
+ * comma-separated timestamps, with or without milliseconds) and the reason a row is rejected, if any.
+ */
+public final class RowRules {
+
+    /** Earliest timestamp of the row's {@code dateAdded} cell, epoch millis. */
+    public static final String ADDED_MS = "_added_ms";
+    /** Latest timestamp of {@code dateUpdated}, or of {@code dateAdded} when {@code dateUpdated} is empty. */
+    public static final String UPDATED_MS = "_updated_ms";
+    public static final String REJECT_REASON = "_reject_reason";
+
+    private RowRules() {
+    }
+
+    /** Adds {@link #ADDED_MS}, {@link #UPDATED_MS} and {@link #REJECT_REASON} (null for a good row). */
+    public static Dataset<Row> apply(Dataset<Row> rows) {
+        Column updatedCell = timestamps(DATE_UPDATED, "array_max");
+        Column addedLatest = timestamps(DATE_ADDED, "array_max");
+        return rows
+                .withColumn(ADDED_MS, timestamps(DATE_ADDED, "array_min"))
+                .withColumn(UPDATED_MS, when(isBlank(DATE_UPDATED), addedLatest).otherwise(updatedCell))
+                .withColumn(REJECT_REASON, rejectReason());
+    }
+
+    private static Column rejectReason() {
+        return when(col(CORRUPT).isNotNull(), lit(RejectReason.MALFORMED_RECORD.label()))
+                .when(isBlank(NAME), lit(RejectReason.MISSING_NAME.label()))
+                .when(isBlank(DATE_UPDATED).and(isBlank(DATE_ADDED)), lit(RejectReason.MISSING_DATE.label()))
+                .when(col(UPDATED_MS).isNull().and(isBlank(DATE_UPDATED)), lit(RejectReason.UNPARSABLE_DATE_ADDED.label()))
+                .when(col(UPDATED_MS).isNull(), lit(RejectReason.UNPARSABLE_DATE_UPDATED.label()));
+    }
+
+    static Column isBlank(String column) {
+        return coalesce(trim(col(column)), lit("")).equalTo("");
+    }
+
+    /** The earliest or latest ({@code array_min}/{@code array_max}) parsable timestamp of a cell, in UTC epoch millis. */
+    static Column timestamps(String column, String pick) {
+        return expr(pick + "(filter(transform(split(`" + column + "`, ','), x -> unix_millis(try_cast(trim(x) AS TIMESTAMP))),"
+                + " t -> t IS NOT NULL))");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.shoecatalog.ingest.read;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+
+/**
+ * Reads CSV files whose columns differ from file to file into one DataFrame with the columns of
+ * {@link SourceColumns#ALL} (null where a file lacks one), plus the source file, the record number
+ * within it and Spark's corrupt-record text.
+ *
+ * <p>Files with the same header are read together, each with its own header applied by position
+ * (Spark would otherwise apply the first file's columns to all). {@code multiLine} makes a file one
+ * unsplit task, so its records arrive in order and can be numbered without a shuffle.
+ */
+public final class CsvDatasetReader {
+
+    public static final String SOURCE_FILE = "_source_file";
+    public static final String RECORD = "_record";
+    public static final String CORRUPT = "_corrupt_record";
+    private static final String ROW_ID = "_row_id";
+
+    private CsvDatasetReader() {
+    }
+
+    /** Rows of the files that have at least one recognized column; see {@link #unrecognized}. */
+    public static Dataset<Row> read(SparkSession spark, List<CsvFile> files) {
+        Map<List<String>, List<String>> pathsByHeader = new LinkedHashMap<>();
+        for (CsvFile file : files) {
+            if (SourceColumns.recognizes(file.header())) {
+                pathsByHeader.computeIfAbsent(file.header(), h -> new ArrayList<>()).add(file.path());
+            }
+        }
+        if (pathsByHeader.isEmpty()) {
+            throw new DatasetException("no file has a recognizable column (expected some of " + SourceColumns.ALL + ")");
+        }
+        Dataset<Row> all = null;
+        for (Map.Entry<List<String>, List<String>> group : pathsByHeader.entrySet()) {
+            Dataset<Row> rows = readGroup(spark, group.getKey(), group.getValue());
+            all = all == null ? rows : all.unionByName(rows);
+        }
+        return numberRecords(all);
+    }
+
+    /** The files without any column the job uses: reported by name, not read. */
+    public static List<String> unrecognized(List<CsvFile> files) {
+        return files.stream().filter(file -> !SourceColumns.recognizes(file.header())).map(CsvFile::path).toList();
+    }
+
+    private static Dataset<Row> readGroup(SparkSession spark, List<String> header, List<String> paths) {
+        List<String> fieldNames = SourceColumns.fieldNames(header);
+        StructType schema = new StructType();
+        for (String name : fieldNames) {
+            schema = schema.add(name, DataTypes.StringType, true);
+        }
+        schema = schema.add(CORRUPT, DataTypes.StringType, true);
+        Dataset<Row> raw = spark.read()
+                .schema(schema)
+                .option("header", true)
+                .option("enforceSchema", true)
+                .option("multiLine", true)
+                .option("escape", "\"")
+                .option("mode", "PERMISSIVE")
+                .option("columnNameOfCorruptRecord", CORRUPT)
+                .csv(paths.toArray(String[]::new));
+        List<Column> columns = new ArrayList<>();
+        for (String name : SourceColumns.ALL) {
+            columns.add(fieldNames.contains(name) ? col(name) : lit(null).cast(DataTypes.StringType).as(name));
+        }
+        columns.add(col("_metadata.file_path").as(SOURCE_FILE));
+        columns.add(col(CORRUPT));
+        columns.add(monotonically_increasing_id().as(ROW_ID));
+        return raw.select(columns.toArray(Column[]::new));
+    }
+
+    /** Record number within its file, 1-based: rows of a file are consecutive in one partition. */
+    private static Dataset<Row> numberRecords(Dataset<Row> rows) {
+        Dataset<Row> firstIds = rows.groupBy(SOURCE_FILE).agg(min(ROW_ID).as("_first_row_id"));
+        return rows.join(broadcast(firstIds), SOURCE_FILE)
+                .withColumn(RECORD, col(ROW_ID).minus(col("_first_row_id")).plus(1))
+                .drop(ROW_ID, "_first_row_id");
+    }
+}

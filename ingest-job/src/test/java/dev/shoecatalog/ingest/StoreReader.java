@@ -1,0 +1,101 @@
+package dev.shoecatalog.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.shoecatalog.ingest.config.ElasticsearchSettings;
+import dev.shoecatalog.ingest.config.RedisSettings;
+import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.model.ShoeFields;
+import dev.shoecatalog.testsupport.ElasticsearchEndpoint;
+import redis.clients.jedis.Jedis;
+
+/** Reads what the job wrote, the way a reader would: through shoes:current and the shoes alias. */
+public final class StoreReader implements AutoCloseable {
+
+    private final Jedis jedis;
+    private final ElasticsearchClient elastic;
+
+    public StoreReader(String redisUrl, ElasticsearchEndpoint endpoint) {
+        this.jedis = new RedisSettings(redisUrl, null, 100, 10_000).connect();
+        this.elastic = new ElasticsearchSettings(List.of(endpoint.url()), null, endpoint.username(), endpoint.password(),
+                null, endpoint.caCert() == null ? null : endpoint.caCert().toString(), 100, 1 << 20, 0, 10_000, 1, "0").connect();
+    }
+
+    public OptionalLong redisGeneration() {
+        String current = jedis.get(CatalogKeys.CURRENT);
+        return current == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(current));
+    }
+
+    public Set<String> elasticIndexesBehindAlias() {
+        try {
+            return elastic.indices().getAlias(a -> a.name(CatalogKeys.ALIAS)).result().keySet();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Latest n ids of the current generation, optionally of a color key, from the sorted sets. */
+    public List<String> redisLatest(String colorKey, int n) {
+        long g = redisGeneration().orElseThrow();
+        String key = colorKey == null ? CatalogKeys.latest(g) : CatalogKeys.color(g, colorKey);
+        return jedis.zrevrange(key, 0, n - 1);
+    }
+
+    public Set<String> redisIds() {
+        return new TreeSet<>(jedis.zrange(CatalogKeys.latest(redisGeneration().orElseThrow()), 0, -1));
+    }
+
+    public Map<String, String> redisDoc(String id) {
+        return jedis.hgetAll(CatalogKeys.doc(redisGeneration().orElseThrow(), id));
+    }
+
+    public Jedis jedis() {
+        return jedis;
+    }
+
+    /** Latest n ids through the alias: term on colorKeys, sort dateUpdated desc then id desc. */
+    public List<String> elasticLatest(String colorKey, int n) {
+        return search(colorKey, n).hits().hits().stream().map(Hit::id).toList();
+    }
+
+    public Set<String> elasticIds() {
+        return new TreeSet<>(elasticLatest(null, 10_000));
+    }
+
+    public long elasticTotal() {
+        return search(null, 0).hits().total().value();
+    }
+
+    @SuppressWarnings("rawtypes")
+    private SearchResponse<Map> search(String colorKey, int n) {
+        try {
+            return elastic.search(s -> {
+                s.index(CatalogKeys.ALIAS).size(n).trackTotalHits(t -> t.enabled(true))
+                        .sort(o -> o.field(f -> f.field(ShoeFields.DATE_UPDATED).order(SortOrder.Desc)))
+                        .sort(o -> o.field(f -> f.field(ShoeFields.ID).order(SortOrder.Desc)));
+                if (colorKey != null) {
+                    s.query(q -> q.term(t -> t.field(ShoeFields.COLOR_KEYS).value(colorKey)));
+                }
+                return s;
+            }, Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        jedis.close();
+        ElasticsearchSettings.close(elastic);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.shoecatalog.ingest.read;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.shoecatalog.ingest.LocalSpark;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CsvDatasetReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Dataset<Row> read() throws Exception {
+        List<CsvFile> files = DatasetFiles.list(dir.toString(), LocalSpark.session().sparkContext().hadoopConfiguration());
+        return CsvDatasetReader.read(LocalSpark.session(), files);
+    }
+
+    @Test
+    void mergesFilesWithDifferentColumnsByName() throws Exception {
+        Files.writeString(dir.resolve("a.csv"), "\uFEFFid,NAME,colors,dateupdated\r\nA1,Shoe A,Red,2019-05-01T09:27:22Z\r\n");
+        Files.writeString(dir.resolve("b.csv"), "dateUpdated,brand,name,Colors\n2019-04-25T12:35:00.000Z,Nike,\"Air, Max\",\"Black,Dark Wine Red\"\n");
+        List<Row> rows = read().orderBy(col("name")).collectAsList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).<String>getAs("name")).isEqualTo("Air, Max");
+        assertThat(rows.get(0).<String>getAs("brand")).isEqualTo("Nike");
+        assertThat(rows.get(0).<String>getAs("id")).isNull();
+        assertThat(rows.get(0).<String>getAs("colors")).isEqualTo("Black,Dark Wine Red");
+        assertThat(rows.get(1).<String>getAs("id")).isEqualTo("A1");
+        assertThat(rows.get(1).<String>getAs("dateUpdated")).isEqualTo("2019-05-01T09:27:22Z");
+        assertThat(rows.get(1).<String>getAs(CsvDatasetReader.SOURCE_FILE)).endsWith("a.csv");
+    }
+
+    @Test
+    void keepsLineBreaksInQuotedCellsAndNumbersRecordsPerFile() throws Exception {
+        Files.writeString(dir.resolve("a.csv"), "name,dateUpdated,prices.offer\n"
+                + "One,2019-01-01T00:00:00Z,\"two\nlines, \"\"quoted\"\"\"\n"
+                + "Two,2019-01-02T00:00:00Z,x\n"
+                + "Three,2019-01-03T00:00:00Z,y\n");
+        List<Row> rows = read().orderBy(col(CsvDatasetReader.RECORD)).collectAsList();
+        assertThat(rows).extracting(row -> row.<String>getAs("name")).containsExactly("One", "Two", "Three");
+        assertThat(rows).extracting(row -> row.<Long>getAs(CsvDatasetReader.RECORD)).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void marksRecordsWithTheWrongNumberOfFieldsAsCorrupt() throws Exception {
+        Files.writeString(dir.resolve("a.csv"), "name,dateUpdated\nGood,2019-01-01T00:00:00Z\nBad,2019-01-01T00:00:00Z,extra\nShort\n");
+        List<Row> rows = read().orderBy(col(CsvDatasetReader.RECORD)).collectAsList();
+        assertThat(rows).extracting(row -> row.<String>getAs(CsvDatasetReader.CORRUPT))
+                .containsExactly(null, "Bad,2019-01-01T00:00:00Z,extra", "Short");
+    }
+
+    @Test
+    void reportsFilesWithoutAnyKnownColumnAndReadsTheOthers() throws Exception {
+        Files.writeString(dir.resolve("a.csv"), "name,dateUpdated\nGood,2019-01-01T00:00:00Z\n");
+        Files.writeString(dir.resolve("junk.csv"), "foo,bar\n1,2\n");
+        List<CsvFile> files = DatasetFiles.list(dir.toString(), LocalSpark.session().sparkContext().hadoopConfiguration());
+        assertThat(CsvDatasetReader.unrecognized(files)).singleElement().asString().endsWith("junk.csv");
+        assertThat(CsvDatasetReader.read(LocalSpark.session(), files).count()).isEqualTo(1);
+    }
+
+    @Test
+    void failsClearlyOnAMissingOrEmptyDataset() throws Exception {
+        assertThatThrownBy(() -> DatasetFiles.list(dir.resolve("nope").toString(), LocalSpark.session().sparkContext().hadoopConfiguration()))
+                .isInstanceOf(DatasetException.class).hasMessageContaining("does not exist");
+        assertThatThrownBy(this::read).isInstanceOf(DatasetException.class).hasMessageContaining("no .csv file");
+    }
+}
