@@ -1,6 +1,9 @@
 package dev.shoecatalog.ingest.read;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +66,9 @@ public final class CsvDatasetReader {
 
     private static Dataset<Row> readGroup(SparkSession spark, List<String> header, List<String> paths) {
         List<String> fieldNames = SourceColumns.fieldNames(header);
+        List<String> schemaNames = schemaNames(header);
         StructType schema = new StructType();
-        for (String name : fieldNames) {
+        for (String name : schemaNames) {
             schema = schema.add(name, DataTypes.StringType, true);
         }
         schema = schema.add(CORRUPT, DataTypes.StringType, true);
@@ -79,12 +83,35 @@ public final class CsvDatasetReader {
                 .csv(paths.toArray(String[]::new));
         List<Column> columns = new ArrayList<>();
         for (String name : SourceColumns.ALL) {
-            columns.add(fieldNames.contains(name) ? col(name) : lit(null).cast(DataTypes.StringType).as(name));
+            int position = fieldNames.indexOf(name);
+            columns.add(position >= 0 ? col(quoted(schemaNames.get(position))).as(name) : lit(null).cast(DataTypes.StringType).as(name));
         }
         columns.add(col("_metadata.file_path").as(SOURCE_FILE));
         columns.add(col(CORRUPT));
         columns.add(monotonically_increasing_id().as(ROW_ID));
         return raw.select(columns.toArray(Column[]::new));
+    }
+
+    /**
+     * The file's own column names as the read schema, so that Spark's header check agrees with it;
+     * blank names get a placeholder and repeated ones (Spark compares names case-insensitively) a suffix.
+     */
+    static List<String> schemaNames(List<String> header) {
+        List<String> names = new ArrayList<>(header.size());
+        Set<String> taken = new HashSet<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).isBlank() ? "_c" + i : header.get(i);
+            if (!taken.add(name.toLowerCase(Locale.ROOT)) || name.equalsIgnoreCase(CORRUPT)) {
+                name = name + "_" + i;
+                taken.add(name.toLowerCase(Locale.ROOT));
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static String quoted(String name) {
+        return "`" + name.replace("`", "``") + "`";
     }
 
     /** Record number within its file, 1-based: rows of a file are consecutive in one partition. */
