@@ -49,7 +49,15 @@ public final class IngestJob implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int exitCode;
+        try {
+            exitCode = execute(args);
+        } catch (Throwable unexpected) {
+            // Errors (e.g. a class missing from the classpath) must still end the JVM with a failure.
+            LOG.error("Load failed, readers keep the current generation", unexpected);
+            exitCode = LOAD_FAILED;
+        }
+        System.exit(exitCode);
     }
 
     /** Runs the job and returns its exit code (tests call this instead of {@link #main}). */

@@ -1,0 +1,61 @@
+package dev.shoecatalog.ingest.normalize;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.shoecatalog.ingest.read.CsvDatasetReader;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RowRulesTest {
+
+    private static Row only(Map<String, String> cells) {
+        List<Row> rows = RowRules.apply(Rows.of(cells)).collectAsList();
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
+    }
+
+    private static long millis(String instant) {
+        return Instant.parse(instant).toEpochMilli();
+    }
+
+    @Test
+    void keepsTheFullTimestampInBothStylesOfTheRealData() {
+        Row row = only(Rows.cells("name", "A", "dateAdded", "2019-04-25T12:35:00.123Z", "dateUpdated", "2019-05-01T09:27:22Z"));
+        assertThat(row.<Long>getAs(RowRules.ADDED_MS)).isEqualTo(millis("2019-04-25T12:35:00.123Z"));
+        assertThat(row.<Long>getAs(RowRules.UPDATED_MS)).isEqualTo(millis("2019-05-01T09:27:22Z"));
+        assertThat(row.<String>getAs(RowRules.REJECT_REASON)).isNull();
+    }
+
+    @Test
+    void takesTheEarliestAddedAndLatestUpdatedOfACellWithSeveralDates() {
+        Row row = only(Rows.cells("name", "A",
+                "dateAdded", "2018-01-01T00:00:00Z, 2017-06-01T10:00:00.500Z",
+                "dateUpdated", "2019-01-01T00:00:00Z,2019-03-01T08:00:00.250Z,garbage"));
+        assertThat(row.<Long>getAs(RowRules.ADDED_MS)).isEqualTo(millis("2017-06-01T10:00:00.500Z"));
+        assertThat(row.<Long>getAs(RowRules.UPDATED_MS)).isEqualTo(millis("2019-03-01T08:00:00.250Z"));
+    }
+
+    @Test
+    void fallsBackToDateAddedWhenDateUpdatedIsEmpty() {
+        Row row = only(Rows.cells("name", "A", "dateAdded", "2018-01-01T00:00:00Z,2018-02-01T00:00:00Z"));
+        assertThat(row.<Long>getAs(RowRules.UPDATED_MS)).isEqualTo(millis("2018-02-01T00:00:00Z"));
+        assertThat(row.<String>getAs(RowRules.REJECT_REASON)).isNull();
+    }
+
+    @Test
+    void givesTheReasonOfEachRejectedRow() {
+        assertThat(only(Rows.cells("name", " ", "dateUpdated", "2019-01-01T00:00:00Z")).<String>getAs(RowRules.REJECT_REASON))
+                .isEqualTo("missing_name");
+        assertThat(only(Rows.cells("name", "A", "dateUpdated", "last tuesday", "dateAdded", "2019-01-01T00:00:00Z"))
+                .<String>getAs(RowRules.REJECT_REASON)).isEqualTo("unparsable_date_updated");
+        assertThat(only(Rows.cells("name", "A", "dateAdded", "soon")).<String>getAs(RowRules.REJECT_REASON))
+                .isEqualTo("unparsable_date_added");
+        assertThat(only(Rows.cells("name", "A")).<String>getAs(RowRules.REJECT_REASON)).isEqualTo("missing_date");
+        assertThat(only(Rows.cells("name", "A", "dateUpdated", "2019-01-01T00:00:00Z", CsvDatasetReader.CORRUPT, "A,x,y"))
+                .<String>getAs(RowRules.REJECT_REASON)).isEqualTo("malformed_record");
+    }
+}
