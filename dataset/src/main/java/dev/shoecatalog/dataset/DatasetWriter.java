@@ -16,20 +16,20 @@ import java.util.Random;
  * file and repeated over several rows, a share of rows that the ingest job must reject. Streams row
  * by row, so it scales to millions of rows; the same seed gives the same bytes.
  */
-final class DatasetWriter {
+public final class DatasetWriter {
 
     private final long seed;
     private final double rejectShare;
     private final double rowsPerProduct;
 
-    DatasetWriter(long seed, double rejectShare, double rowsPerProduct) {
+    public DatasetWriter(long seed, double rejectShare, double rowsPerProduct) {
         this.seed = seed;
         this.rejectShare = rejectShare;
         this.rowsPerProduct = rowsPerProduct;
     }
 
     /** Writes the files and returns their paths. */
-    List<Path> write(Path directory, long rows, int files) throws IOException {
+    public List<Path> write(Path directory, long rows, int files) throws IOException {
         Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
         CsvLayout[] layouts = CsvLayout.values();

@@ -20,6 +20,7 @@ import dev.shoecatalog.testsupport.ElasticsearchEndpoint;
 import redis.clients.jedis.Jedis;
 
 /** Reads what the job wrote, the way a reader would: through shoes:current and the shoes alias. */
+@SuppressWarnings("rawtypes")
 public final class StoreReader implements AutoCloseable {
 
     private final Jedis jedis;
@@ -29,6 +30,22 @@ public final class StoreReader implements AutoCloseable {
         this.jedis = new RedisSettings(redisUrl, null, 100, 10_000).connect();
         this.elastic = new ElasticsearchSettings(List.of(endpoint.url()), null, endpoint.username(), endpoint.password(),
                 null, endpoint.caCert() == null ? null : endpoint.caCert().toString(), 100, 1 << 20, 0, 10_000, 1, "0").connect();
+    }
+
+    /** What one reader sees at one moment: the product count and the top ids of one generation. */
+    public record Snapshot(long count, List<String> top) {
+    }
+
+    /** Resolves the current generation once, then reads its size and top n. */
+    public Snapshot redisSnapshot(int n) {
+        long g = redisGeneration().orElseThrow();
+        return new Snapshot(jedis.zcard(CatalogKeys.latest(g)), jedis.zrevrange(CatalogKeys.latest(g), 0, n - 1));
+    }
+
+    /** One search through the alias: its total and its top n. */
+    public Snapshot elasticSnapshot(int n) {
+        SearchResponse<Map> response = search(null, n);
+        return new Snapshot(response.hits().total().value(), response.hits().hits().stream().map(Hit::id).toList());
     }
 
     public OptionalLong redisGeneration() {
@@ -72,11 +89,6 @@ public final class StoreReader implements AutoCloseable {
         return new TreeSet<>(elasticLatest(null, 10_000));
     }
 
-    public long elasticTotal() {
-        return search(null, 0).hits().total().value();
-    }
-
-    @SuppressWarnings("rawtypes")
     private SearchResponse<Map> search(String colorKey, int n) {
         try {
             return elastic.search(s -> {

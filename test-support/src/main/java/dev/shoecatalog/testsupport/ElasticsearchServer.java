@@ -21,7 +21,7 @@ public final class ElasticsearchServer implements AutoCloseable {
 
     public static final String USERNAME = "shoes-admin";
 
-    private final long pid;
+    private long pid;
     private final int port;
     private final ElasticsearchWorkspace workspace;
     private final ElasticsearchEndpoint endpoint;
@@ -48,18 +48,36 @@ public final class ElasticsearchServer implements AutoCloseable {
         ElasticsearchWorkspace workspace = ElasticsearchWorkspace.create(logDir, port);
         ElasticsearchEndpoint endpoint = secured ? workspace.secure(USERNAME) : workspace.plain();
         workspace.writeSettings(FreePort.find(), secured);
+        ElasticsearchServer server = new ElasticsearchServer(launch(workspace, logDir, port), port, workspace, endpoint);
+        server.awaitHealthy();
+        return server;
+    }
+
+    private static long launch(ElasticsearchWorkspace workspace, Path logDir, int port) {
         Path out = logDir.resolve("elasticsearch-" + port + ".out");
         Processes.run(workspace.command("bin/elasticsearch", "-d", "-p", workspace.pidFile().toString()),
                 Map.of(), out, Duration.ofMinutes(3));
-        long pid = readPid(workspace.pidFile());
-        ElasticsearchServer server = new ElasticsearchServer(pid, port, workspace, endpoint);
+        return readPid(workspace.pidFile());
+    }
+
+    private void awaitHealthy() {
         try {
             ClusterHealth.await(endpoint, Duration.ofMinutes(2));
         } catch (RuntimeException e) {
-            server.close();
+            close();
             throw e;
         }
-        return server;
+    }
+
+    /** Stops the server by pid and keeps its data, for {@link #restart}. */
+    public void stop() {
+        Processes.stop(pid, Duration.ofSeconds(30));
+    }
+
+    /** Starts a stopped server again on the same port with the same data. */
+    public void restart() {
+        pid = launch(workspace, workspace.logDir(), port);
+        awaitHealthy();
     }
 
     private static long readPid(Path pidFile) {

@@ -95,6 +95,10 @@ final class ElasticsearchWorkspace {
         }
     }
 
+    Path logDir() {
+        return logDir;
+    }
+
     Path pidFile() {
         return runDir.resolve("elasticsearch.pid");
     }
