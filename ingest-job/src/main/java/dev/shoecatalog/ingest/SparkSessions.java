@@ -22,6 +22,10 @@ public final class SparkSessions {
         if (master != null && !master.isBlank()) {
             builder.master(master);
         }
+        if (master != null && master.startsWith("local")) {
+            // Everything runs in this JVM: keep Spark's own traffic on the loopback interface.
+            builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        }
         return builder.getOrCreate();
     }
 }

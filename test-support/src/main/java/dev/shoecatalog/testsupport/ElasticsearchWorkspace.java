@@ -44,6 +44,7 @@ final class ElasticsearchWorkspace {
             Path runDir = Files.createTempDirectory("shoes-es-" + port + "-");
             Files.createDirectories(runDir.resolve("data"));
             Files.createDirectories(runDir.resolve("logs"));
+            Files.createDirectories(runDir.resolve("tmp"));
             copyTree(home.resolve("config"), runDir.resolve("config"));
             chownIfRoot(runDir, user);
             return new ElasticsearchWorkspace(home, runDir, logDir, user, port);
@@ -112,6 +113,7 @@ final class ElasticsearchWorkspace {
         List<String> command = new ArrayList<>(List.of("env",
                 "ES_JAVA_HOME=" + System.getProperty("java.home"),
                 "ES_PATH_CONF=" + config(),
+                "ES_TMPDIR=" + runDir.resolve("tmp"),
                 "ES_JAVA_OPTS=" + System.getenv().getOrDefault("TEST_ELASTICSEARCH_JAVA_OPTS", "-Xms512m -Xmx512m")));
         command.add(home.resolve(args[0]).toString());
         command.addAll(List.of(args).subList(1, args.length));
