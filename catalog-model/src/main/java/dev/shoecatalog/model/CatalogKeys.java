@@ -14,12 +14,26 @@ public final class CatalogKeys {
     private CatalogKeys() {
     }
 
+    /**
+     * Stands for the generation in key templates, for code that learns the generation only on the
+     * server (a script that reads {@link #CURRENT} first): {@code latest(GENERATION_PLACEHOLDER)}.
+     */
+    public static final String GENERATION_PLACEHOLDER = "{g}";
+
     /** Every Redis key of generation g starts with this. */
     public static String generationPrefix(long g) {
+        return generationPrefix(Long.toString(g));
+    }
+
+    public static String generationPrefix(String g) {
         return "shoes:" + g + ":";
     }
 
     public static String docPrefix(long g) {
+        return docPrefix(Long.toString(g));
+    }
+
+    public static String docPrefix(String g) {
         return generationPrefix(g) + "doc:";
     }
 
@@ -29,20 +43,36 @@ public final class CatalogKeys {
 
     /** Sorted set of all ids, scored by dateUpdated epoch millis. */
     public static String latest(long g) {
+        return latest(Long.toString(g));
+    }
+
+    public static String latest(String g) {
         return generationPrefix(g) + "latest";
     }
 
     /** Sorted set of the ids having one color key, scored like {@link #latest}. */
     public static String color(long g, String colorKey) {
+        return color(Long.toString(g), colorKey);
+    }
+
+    public static String color(String g, String colorKey) {
         return generationPrefix(g) + "color:" + colorKey;
     }
 
     public static String meta(long g) {
+        return meta(Long.toString(g));
+    }
+
+    public static String meta(String g) {
         return generationPrefix(g) + "meta";
     }
 
     /** The RediSearch index name and the Elasticsearch index name of generation g. */
     public static String index(long g) {
+        return index(Long.toString(g));
+    }
+
+    public static String index(String g) {
         return "shoes-" + g;
     }
 

@@ -1,0 +1,91 @@
+package dev.shoecatalog.query.config;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Translates the project-wide {@code ELASTICSEARCH_HOSTS} ({@code http(s)://host:port,...}) or
+ * {@code ELASTICSEARCH_CLOUD_ID} into the Quarkus client's {@code quarkus.elasticsearch.hosts}
+ * ({@code host:port,...}) and {@code quarkus.elasticsearch.protocol}. Ordinal 260: above
+ * {@code application.properties}, below explicit system properties and {@code QUARKUS_*} variables.
+ */
+public final class ElasticsearchHostsConfigSource implements ConfigSource {
+
+    static final String HOSTS = "quarkus.elasticsearch.hosts";
+    static final String PROTOCOL = "quarkus.elasticsearch.protocol";
+
+    private final Map<String, String> values;
+
+    public ElasticsearchHostsConfigSource() {
+        this(System.getenv("ELASTICSEARCH_HOSTS"), System.getenv("ELASTICSEARCH_CLOUD_ID"));
+    }
+
+    ElasticsearchHostsConfigSource(String hosts, String cloudId) {
+        if (cloudId != null && !cloudId.isBlank()) {
+            values = Map.of(HOSTS, cloudHost(cloudId), PROTOCOL, "https");
+        } else {
+            values = translate(hosts == null || hosts.isBlank() ? "http://localhost:9200" : hosts);
+        }
+    }
+
+    /** {@code http(s)://host:port} list to host list and protocol; all hosts must share one protocol. */
+    static Map<String, String> translate(String urls) {
+        List<String> hosts = new ArrayList<>();
+        String protocol = null;
+        for (String url : urls.split(",")) {
+            String trimmed = url.strip();
+            URI uri = URI.create(trimmed.contains("://") ? trimmed : "http://" + trimmed);
+            String scheme = uri.getScheme();
+            if (protocol != null && !protocol.equals(scheme)) {
+                throw new IllegalArgumentException("ELASTICSEARCH_HOSTS mixes http and https: " + urls);
+            }
+            protocol = scheme;
+            hosts.add(uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : 9200));
+        }
+        return Map.of(HOSTS, String.join(",", hosts), PROTOCOL, protocol);
+    }
+
+    /** An Elastic Cloud id is {@code name:base64(host$esId$kibanaId)}; Elasticsearch is at {@code esId.host}. */
+    static String cloudHost(String cloudId) {
+        String encoded = cloudId.substring(cloudId.indexOf(':') + 1);
+        String[] parts = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).split("\\$");
+        if (parts.length < 2) {
+            throw new IllegalArgumentException("ELASTICSEARCH_CLOUD_ID is not a valid cloud id");
+        }
+        String domain = parts[0];
+        String port = "443";
+        int colon = domain.lastIndexOf(':');
+        if (colon > 0) {
+            port = domain.substring(colon + 1);
+            domain = domain.substring(0, colon);
+        }
+        return parts[1] + "." + domain + ":" + port;
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return values.keySet();
+    }
+
+    @Override
+    public String getValue(String propertyName) {
+        return values.get(propertyName);
+    }
+
+    @Override
+    public String getName() {
+        return "ELASTICSEARCH_HOSTS";
+    }
+
+    @Override
+    public int getOrdinal() {
+        return 260;
+    }
+}

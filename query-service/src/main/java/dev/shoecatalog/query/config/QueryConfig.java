@@ -1,0 +1,22 @@
+package dev.shoecatalog.query.config;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The service's own settings ({@code shoes.*}). */
+@ConfigMapping(prefix = "shoes")
+public interface QueryConfig {
+
+    /** The largest {@code n} a request may ask for. */
+    @WithDefault("100")
+    int maxN();
+
+    Elasticsearch elasticsearch();
+
+    interface Elasticsearch {
+        /** PEM file of the CA to trust for https (ELASTICSEARCH_CA_CERT). */
+        Optional<String> caCert();
+    }
+}

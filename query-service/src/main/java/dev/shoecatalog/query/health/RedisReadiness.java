@@ -1,0 +1,16 @@
+package dev.shoecatalog.query.health;
+
+import dev.shoecatalog.query.service.CatalogService;
+import dev.shoecatalog.query.store.StoreName;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.Readiness;
+
+@Readiness
+@Singleton
+public class RedisReadiness extends StoreReadiness implements HealthCheck {
+
+    RedisReadiness(CatalogService catalog) {
+        super(catalog, StoreName.REDIS);
+    }
+}

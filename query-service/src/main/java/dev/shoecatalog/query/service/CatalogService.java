@@ -1,0 +1,102 @@
+package dev.shoecatalog.query.service;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.shoecatalog.model.Colors;
+import dev.shoecatalog.model.Keys;
+import dev.shoecatalog.model.Shoe;
+import dev.shoecatalog.query.config.QueryConfig;
+import dev.shoecatalog.query.store.ElasticsearchShoeStore;
+import dev.shoecatalog.query.store.GenerationInfo;
+import dev.shoecatalog.query.store.RedisShoeStore;
+import dev.shoecatalog.query.store.SearchPage;
+import dev.shoecatalog.query.store.SearchQuery;
+import dev.shoecatalog.query.store.ShoeStore;
+import dev.shoecatalog.query.store.StoreName;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Validates and normalizes what a request asks for, exactly as the ingest job normalized the data
+ * (the shared {@link Colors} and {@link Keys} rules), and asks the named store.
+ */
+@ApplicationScoped
+public class CatalogService {
+
+    /** Longer values cannot be a color, brand or query of this catalog. */
+    static final int MAX_TEXT_LENGTH = 200;
+
+    private final Map<StoreName, ShoeStore> stores = new EnumMap<>(StoreName.class);
+    private final QueryConfig config;
+
+    CatalogService(RedisShoeStore redis, ElasticsearchShoeStore elasticsearch, QueryConfig config) {
+        stores.put(StoreName.REDIS, redis);
+        stores.put(StoreName.ELASTICSEARCH, elasticsearch);
+        this.config = config;
+    }
+
+    public StoreName store(String path) {
+        return StoreName.fromPath(path).orElseThrow(() ->
+                new BadParameterException("store", "store must be 'redis' or 'elasticsearch', not '" + truncate(path) + "'"));
+    }
+
+    public List<Shoe> latest(StoreName store, Integer n, String color) {
+        return stores.get(store).latest(count(n), colorKey(color));
+    }
+
+    public Optional<Shoe> byId(StoreName store, String id) {
+        return stores.get(store).byId(text("id", id).orElseThrow(() -> new BadParameterException("id", "id must not be blank")));
+    }
+
+    public SearchPage search(StoreName store, String q, String brand, String color, Double minPrice, Double maxPrice,
+                             Integer n, String cursor) {
+        if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
+            throw new BadParameterException("minPrice", "minPrice must not be above maxPrice");
+        }
+        SearchQuery query = new SearchQuery(text("q", q), text("brand", brand).map(Keys::normalize), colorKey(color),
+                price("minPrice", minPrice), price("maxPrice", maxPrice), count(n), text("cursor", cursor));
+        return stores.get(store).search(query);
+    }
+
+    public Optional<GenerationInfo> generation(StoreName store) {
+        return stores.get(store).generation();
+    }
+
+    private int count(Integer n) {
+        int value = n == null ? 10 : n;
+        if (value < 1 || value > config.maxN()) {
+            throw new BadParameterException("n", "n must be between 1 and " + config.maxN() + ", not " + value);
+        }
+        return value;
+    }
+
+    private static Optional<String> colorKey(String color) {
+        return text("color", color).map(Colors::queryKey);
+    }
+
+    private static Optional<String> text(String parameter, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isBlank()) {
+            throw new BadParameterException(parameter, parameter + " must not be blank when given");
+        }
+        if (value.length() > MAX_TEXT_LENGTH) {
+            throw new BadParameterException(parameter, parameter + " is longer than " + MAX_TEXT_LENGTH + " characters");
+        }
+        return Optional.of(value);
+    }
+
+    private static Optional<Double> price(String parameter, Double value) {
+        if (value != null && (value.isNaN() || value < 0)) {
+            throw new BadParameterException(parameter, parameter + " must be a number of at least 0");
+        }
+        return Optional.ofNullable(value);
+    }
+
+    private static String truncate(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "..." : value;
+    }
+}

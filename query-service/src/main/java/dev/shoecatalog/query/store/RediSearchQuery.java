@@ -1,0 +1,58 @@
+package dev.shoecatalog.query.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.shoecatalog.model.ShoeFields;
+
+/**
+ * Builds the RediSearch query of a {@link SearchQuery}. Every user value is escaped character by
+ * character, so it is matched as data ({@code red) | @name:(x} finds nothing instead of everything);
+ * the syntax used works on RediSearch 1.x and 2.x alike.
+ */
+final class RediSearchQuery {
+
+    private RediSearchQuery() {
+    }
+
+    static String of(SearchQuery query) {
+        List<String> clauses = new ArrayList<>();
+        query.text().map(RediSearchQuery::words).filter(words -> !words.isEmpty())
+                .ifPresent(words -> clauses.add("@" + ShoeFields.NAME + ":(" + String.join(" ", words) + ")"));
+        query.brandKey().ifPresent(brand -> clauses.add("@" + ShoeFields.BRAND_KEY + ":{" + escape(brand) + "}"));
+        query.colorKey().ifPresent(color -> clauses.add("@" + ShoeFields.COLOR_KEYS + ":{" + escape(color) + "}"));
+        if (query.minPrice().isPresent() || query.maxPrice().isPresent()) {
+            clauses.add("@" + ShoeFields.PRICE_MIN + ":[" + bound(query.minPrice(), "-inf") + " " + bound(query.maxPrice(), "+inf") + "]");
+        }
+        return clauses.isEmpty() ? "*" : String.join(" ", clauses);
+    }
+
+    /** The letters-and-digits words of free text, escaped; punctuation separates words as in the index. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String word : text.split("[^\\p{L}\\p{N}]+")) {
+            if (!word.isEmpty()) {
+                words.add(escape(word.toLowerCase(Locale.ROOT)));
+            }
+        }
+        return words;
+    }
+
+    /** Backslash before every character that is not a letter or a digit (spaces and punctuation included). */
+    static String escape(String value) {
+        StringBuilder escaped = new StringBuilder(value.length() * 2);
+        value.codePoints().forEach(c -> {
+            if (!Character.isLetterOrDigit(c)) {
+                escaped.append('\\');
+            }
+            escaped.appendCodePoint(c);
+        });
+        return escaped.toString();
+    }
+
+    private static String bound(Optional<Double> value, String open) {
+        return value.map(v -> Double.toString(v)).orElse(open);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.shoecatalog.query.store;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.shoecatalog.model.Shoe;
+
+/**
+ * Read access to the current generation of one store. Implementations are the only classes that
+ * touch a store client; they throw {@link StoreUnavailableException} when the store cannot answer.
+ */
+public interface ShoeStore {
+
+    StoreName name();
+
+    /** The newest {@code n} shoes, of a color key when given: dateUpdated desc, then id desc. */
+    List<Shoe> latest(int n, Optional<String> colorKey);
+
+    Optional<Shoe> byId(String id);
+
+    /** Filtered search, newest first, continued from an opaque cursor of this store. */
+    SearchPage search(SearchQuery query);
+
+    /** The generation readers of this store use, and its product count. */
+    Optional<GenerationInfo> generation();
+}
