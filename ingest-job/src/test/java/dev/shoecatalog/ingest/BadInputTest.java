@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.testsupport.Datasets;
 import dev.shoecatalog.testsupport.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

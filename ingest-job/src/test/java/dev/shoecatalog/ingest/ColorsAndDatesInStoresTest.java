@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import dev.shoecatalog.ingest.normalize.ProductIds;
+import dev.shoecatalog.model.ProductIds;
 import dev.shoecatalog.testsupport.TestStores;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

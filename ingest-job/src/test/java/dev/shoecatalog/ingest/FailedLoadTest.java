@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.shoecatalog.dataset.DatasetWriter;
 import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.testsupport.Datasets;
 import dev.shoecatalog.testsupport.ElasticsearchServer;
 import dev.shoecatalog.testsupport.RedisServer;
 import dev.shoecatalog.testsupport.TestStores;

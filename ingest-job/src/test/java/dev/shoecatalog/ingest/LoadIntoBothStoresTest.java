@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.shoecatalog.testsupport.Datasets;
+import dev.shoecatalog.testsupport.ExpectedCatalog;
 import dev.shoecatalog.testsupport.TestStores;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.shoecatalog.dataset.DatasetWriter;
+import dev.shoecatalog.testsupport.Datasets;
+import dev.shoecatalog.testsupport.ExpectedCatalog;
 import dev.shoecatalog.testsupport.TestStores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

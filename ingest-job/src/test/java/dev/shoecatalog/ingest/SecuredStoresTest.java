@@ -2,6 +2,7 @@ package dev.shoecatalog.ingest;
 
 import java.nio.file.Path;
 
+import dev.shoecatalog.testsupport.Datasets;
 import dev.shoecatalog.testsupport.ElasticsearchEndpoint;
 import dev.shoecatalog.testsupport.ElasticsearchServer;
 import dev.shoecatalog.testsupport.RedisServer;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.shoecatalog.model.Colors;
 import dev.shoecatalog.model.Keys;
+import dev.shoecatalog.model.ProductIds;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;

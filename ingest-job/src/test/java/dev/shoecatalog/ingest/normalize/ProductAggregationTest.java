@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.shoecatalog.ingest.write.ShoeRows;
+import dev.shoecatalog.model.ProductIds;
 import dev.shoecatalog.model.Shoe;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

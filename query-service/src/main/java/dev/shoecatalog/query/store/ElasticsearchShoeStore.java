@@ -165,6 +165,7 @@ public class ElasticsearchShoeStore implements ShoeStore {
     }
 
     private static StoreUnavailableException unavailable(Exception e) {
-        return new StoreUnavailableException(StoreName.ELASTICSEARCH, "Elasticsearch did not answer: " + e.getMessage(), e);
+        String kind = e instanceof ElasticsearchException es ? "status " + es.status() : Failures.kind(e);
+        return new StoreUnavailableException(StoreName.ELASTICSEARCH, "Elasticsearch did not answer (" + kind + ")", e);
     }
 }

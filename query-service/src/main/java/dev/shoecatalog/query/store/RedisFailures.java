@@ -23,6 +23,6 @@ final class RedisFailures {
         if (lower.contains("unknown index") || lower.contains("no such index")) {
             return new SearchUnsupportedException("the current generation has no Redis search index (the server had no search module when it was loaded)");
         }
-        return new StoreUnavailableException(StoreName.REDIS, "Redis did not answer: " + message, failure);
+        return new StoreUnavailableException(StoreName.REDIS, "Redis did not answer (" + Failures.kind(failure) + ")", failure);
     }
 }

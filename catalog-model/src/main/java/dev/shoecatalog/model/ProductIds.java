@@ -1,11 +1,9 @@
-package dev.shoecatalog.ingest.normalize;
+package dev.shoecatalog.model;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-
-import dev.shoecatalog.model.Keys;
 
 /**
  * Product identity for exports without an {@code id} column: a hash of normalized brand and name,

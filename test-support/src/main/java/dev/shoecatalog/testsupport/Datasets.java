@@ -1,4 +1,4 @@
-package dev.shoecatalog.ingest;
+package dev.shoecatalog.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

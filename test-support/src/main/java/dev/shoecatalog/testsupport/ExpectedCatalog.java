@@ -1,13 +1,10 @@
-package dev.shoecatalog.ingest;
+package dev.shoecatalog.testsupport;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -17,19 +14,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import com.univocity.parsers.common.record.Record;
-import com.univocity.parsers.csv.CsvParser;
-import com.univocity.parsers.csv.CsvParserSettings;
-import dev.shoecatalog.ingest.normalize.ProductIds;
 import dev.shoecatalog.model.Colors;
+import dev.shoecatalog.model.ProductIds;
 
 /**
- * What the stores should hold, computed from the CSV files without Spark: product ids, latest
- * dateUpdated and color keys per product, and the expected "latest" orders.
+ * What the stores should hold, computed from the CSV files of a dataset without the ingest job:
+ * product ids, latest dateUpdated and color keys per product, and the expected "latest" orders
+ * (dateUpdated desc, then id desc).
  */
 public final class ExpectedCatalog {
 
-    record Product(String id, long updated, Set<String> colorKeys) {
+    private record Product(String id, long updated, Set<String> colorKeys) {
     }
 
     private static final Comparator<Product> LATEST_FIRST =
@@ -46,23 +41,25 @@ public final class ExpectedCatalog {
         Map<String, Set<String>> colorKeys = new HashMap<>();
         try (Stream<Path> files = Files.list(dataset)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
-                for (Record row : records(file)) {
-                    Map<String, String> cells = new HashMap<>();
-                    String[] headers = row.getMetaData().headers();
-                    for (int i = 0; i < headers.length; i++) {
-                        cells.putIfAbsent(headers[i].replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT), row.getString(i));
-                    }
-                    if (row.getValues().length != headers.length) {
+                List<List<String>> records = CsvRecords.read(file);
+                List<String> header = records.get(0).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+                for (List<String> record : records.subList(1, records.size())) {
+                    if (record.size() != header.size()) {
                         continue; // malformed: rejected
+                    }
+                    Map<String, String> cells = new HashMap<>();
+                    for (int i = 0; i < header.size(); i++) {
+                        cells.putIfAbsent(header.get(i), record.get(i));
                     }
                     String name = cells.get("name");
                     Long time = latestTime(blank(cells.get("dateupdated")) ? cells.get("dateadded") : cells.get("dateupdated"));
                     if (blank(name) || time == null) {
-                        continue;
+                        continue; // rejected
                     }
                     String id = blank(cells.get("id")) ? ProductIds.of(cells.get("brand"), name) : cells.get("id").trim();
                     updated.merge(id, time, Math::max);
-                    colorKeys.computeIfAbsent(id, k -> new TreeSet<>()).addAll(Colors.keys(List.of(nullToEmpty(cells.get("colors")))));
+                    colorKeys.computeIfAbsent(id, k -> new TreeSet<>())
+                            .addAll(Colors.keys(List.of(cells.getOrDefault("colors", ""))));
                 }
             }
         } catch (IOException e) {
@@ -71,16 +68,6 @@ public final class ExpectedCatalog {
         Map<String, Product> products = new HashMap<>();
         updated.forEach((id, time) -> products.put(id, new Product(id, time, colorKeys.get(id))));
         return new ExpectedCatalog(products);
-    }
-
-    private static List<Record> records(Path file) throws IOException {
-        CsvParserSettings settings = new CsvParserSettings();
-        settings.setHeaderExtractionEnabled(true);
-        settings.setLineSeparatorDetectionEnabled(true);
-        settings.setMaxCharsPerColumn(-1);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return new CsvParser(settings).parseAllRecords(reader);
-        }
     }
 
     private static Long latestTime(String cell) {
@@ -109,22 +96,23 @@ public final class ExpectedCatalog {
         return keys;
     }
 
-    /** The first n ids, newest dateUpdated first, ties by id descending; colorKey null for all. */
+    /** Color keys ordered by how many products have them, most first. */
+    public List<String> commonColorKeys(int limit) {
+        Map<String, Integer> counts = new HashMap<>();
+        products.values().forEach(p -> p.colorKeys().forEach(k -> counts.merge(k, 1, Integer::sum)));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).map(Map.Entry::getKey).toList();
+    }
+
+    /** The first n ids, newest first; colorKey null for all products. */
     public List<String> latest(String colorKey, int n) {
         return products.values().stream()
                 .filter(p -> colorKey == null || p.colorKeys().contains(colorKey))
                 .sorted(LATEST_FIRST).limit(n).map(Product::id).toList();
     }
 
-    public long updatedMillis(String id) {
-        return products.get(id).updated();
-    }
-
     private static boolean blank(String text) {
         return text == null || text.isBlank();
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -1,0 +1,61 @@
+package dev.shoecatalog.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the ingest job as its own process, the way {@code bin/run-local} does, from the built
+ * {@code ingest-job/target} (system property {@code test.ingest.job.target}). Spark never shares a
+ * classpath with the caller.
+ */
+public final class IngestJobProcess {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    private IngestJobProcess() {
+    }
+
+    /** Runs the job with these options and returns its exit code; its output goes to the test logs. */
+    public static int run(String... args) {
+        Path target = Path.of(System.getProperty("test.ingest.job.target", "../ingest-job/target"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.asList(read(target.resolve("jvm-options.txt")).split("\\s+")));
+        command.add("-Dlog4j2.configurationFile=" + target.resolve("log4j2.properties"));
+        command.add("-cp");
+        command.add(target.resolve("classes") + ":" + read(target.resolve("classpath.txt")) + ":" + read(target.resolve("spark-classpath.txt")));
+        command.add("dev.shoecatalog.ingest.IngestJob");
+        command.addAll(List.of(args));
+        Path log = TestStores.logDir().resolve("ingest-job-runs.log");
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                Processes.stop(process.pid(), Duration.ofSeconds(10));
+                throw new IllegalStateException("the ingest job did not end within " + TIMEOUT + " (see " + log + ")");
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the ingest job", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("build ingest-job first (" + file + " is missing)", e);
+        }
+    }
+}
