@@ -79,6 +79,6 @@ public class LegacyResource {
         if (n == null) {
             throw new BadParameterException("n", "n is required");
         }
-        return LegacyShoe.of(catalog.latest(store, n, color));
+        return LegacyShoe.of(catalog.latest(store, n.toString(), color));
     }
 }

@@ -45,7 +45,7 @@ public class ShoeResource {
             @PathParam("store") String store,
             @Parameter(description = "How many shoes (1 to the configured maximum, 100 by default)", example = "10",
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10", minimum = "1"))
-            @QueryParam("n") Integer n,
+            @QueryParam("n") String n,
             @Parameter(description = "A color value or word", example = "red") @QueryParam("color") String color) {
         StoreName name = catalog.store(store);
         var shoes = catalog.latest(name, n, color);
@@ -64,9 +64,11 @@ public class ShoeResource {
             @Parameter(description = "Words of the name, all required", example = "ankle booties") @QueryParam("q") String q,
             @Parameter(description = "Brand, case-insensitive", example = "Skechers") @QueryParam("brand") String brand,
             @Parameter(description = "A color value or word", example = "black") @QueryParam("color") String color,
-            @Parameter(description = "Lowest price at least", example = "20") @QueryParam("minPrice") Double minPrice,
-            @Parameter(description = "Lowest price at most", example = "80") @QueryParam("maxPrice") Double maxPrice,
-            @Parameter(description = "Page size", example = "10") @QueryParam("n") Integer n,
+            @Parameter(description = "Lowest price at least", example = "20", schema = @Schema(type = SchemaType.NUMBER, minimum = "0"))
+            @QueryParam("minPrice") String minPrice,
+            @Parameter(description = "Lowest price at most", example = "80", schema = @Schema(type = SchemaType.NUMBER, minimum = "0"))
+            @QueryParam("maxPrice") String maxPrice,
+            @Parameter(description = "Page size", example = "10") @QueryParam("n") String n,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         StoreName name = catalog.store(store);
         SearchPage page = catalog.search(name, q, brand, color, minPrice, maxPrice, n, cursor);

@@ -42,7 +42,7 @@ public class CatalogService {
                 new BadParameterException("store", "store must be 'redis' or 'elasticsearch', not '" + truncate(path) + "'"));
     }
 
-    public List<Shoe> latest(StoreName store, Integer n, String color) {
+    public List<Shoe> latest(StoreName store, String n, String color) {
         return stores.get(store).latest(count(n), colorKey(color));
     }
 
@@ -50,13 +50,15 @@ public class CatalogService {
         return stores.get(store).byId(text("id", id).orElseThrow(() -> new BadParameterException("id", "id must not be blank")));
     }
 
-    public SearchPage search(StoreName store, String q, String brand, String color, Double minPrice, Double maxPrice,
-                             Integer n, String cursor) {
-        if (minPrice != null && maxPrice != null && minPrice > maxPrice) {
+    public SearchPage search(StoreName store, String q, String brand, String color, String minPrice, String maxPrice,
+                             String n, String cursor) {
+        Optional<Double> min = price("minPrice", minPrice);
+        Optional<Double> max = price("maxPrice", maxPrice);
+        if (min.isPresent() && max.isPresent() && min.get() > max.get()) {
             throw new BadParameterException("minPrice", "minPrice must not be above maxPrice");
         }
         SearchQuery query = new SearchQuery(text("q", q), text("brand", brand).map(Keys::normalize), colorKey(color),
-                price("minPrice", minPrice), price("maxPrice", maxPrice), count(n), text("cursor", cursor));
+                min, max, count(n), text("cursor", cursor));
         return stores.get(store).search(query);
     }
 
@@ -64,8 +66,13 @@ public class CatalogService {
         return stores.get(store).generation();
     }
 
-    private int count(Integer n) {
-        int value = n == null ? 10 : n;
+    private int count(String n) {
+        int value;
+        try {
+            value = n == null ? 10 : Integer.parseInt(n.strip());
+        } catch (NumberFormatException e) {
+            throw new BadParameterException("n", "n must be a whole number between 1 and " + config.maxN());
+        }
         if (value < 1 || value > config.maxN()) {
             throw new BadParameterException("n", "n must be between 1 and " + config.maxN() + ", not " + value);
         }
@@ -86,14 +93,25 @@ public class CatalogService {
         if (value.length() > MAX_TEXT_LENGTH) {
             throw new BadParameterException(parameter, parameter + " is longer than " + MAX_TEXT_LENGTH + " characters");
         }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            throw new BadParameterException(parameter, parameter + " must not contain control characters");
+        }
         return Optional.of(value);
     }
 
-    private static Optional<Double> price(String parameter, Double value) {
-        if (value != null && (value.isNaN() || value < 0)) {
-            throw new BadParameterException(parameter, parameter + " must be a number of at least 0");
+    private static Optional<Double> price(String parameter, String value) {
+        if (value == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(value);
+        try {
+            double price = Double.parseDouble(value.strip());
+            if (Double.isFinite(price) && price >= 0) {
+                return Optional.of(price);
+            }
+        } catch (NumberFormatException e) {
+            // Reported below.
+        }
+        throw new BadParameterException(parameter, parameter + " must be a number of at least 0");
     }
 
     private static String truncate(String value) {

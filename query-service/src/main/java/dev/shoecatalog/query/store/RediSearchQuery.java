@@ -17,16 +17,22 @@ final class RediSearchQuery {
     private RediSearchQuery() {
     }
 
-    static String of(SearchQuery query) {
+    /** The query, or empty when it can match nothing (free text without a single word). */
+    static Optional<String> of(SearchQuery query) {
         List<String> clauses = new ArrayList<>();
-        query.text().map(RediSearchQuery::words).filter(words -> !words.isEmpty())
-                .ifPresent(words -> clauses.add("@" + ShoeFields.NAME + ":(" + String.join(" ", words) + ")"));
+        if (query.text().isPresent()) {
+            List<String> words = words(query.text().get());
+            if (words.isEmpty()) {
+                return Optional.empty();
+            }
+            clauses.add("@" + ShoeFields.NAME + ":(" + String.join(" ", words) + ")");
+        }
         query.brandKey().ifPresent(brand -> clauses.add("@" + ShoeFields.BRAND_KEY + ":{" + escape(brand) + "}"));
         query.colorKey().ifPresent(color -> clauses.add("@" + ShoeFields.COLOR_KEYS + ":{" + escape(color) + "}"));
         if (query.minPrice().isPresent() || query.maxPrice().isPresent()) {
             clauses.add("@" + ShoeFields.PRICE_MIN + ":[" + bound(query.minPrice(), "-inf") + " " + bound(query.maxPrice(), "+inf") + "]");
         }
-        return clauses.isEmpty() ? "*" : String.join(" ", clauses);
+        return Optional.of(clauses.isEmpty() ? "*" : String.join(" ", clauses));
     }
 
     /** The letters-and-digits words of free text, escaped; punctuation separates words as in the index. */

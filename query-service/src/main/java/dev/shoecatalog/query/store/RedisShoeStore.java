@@ -63,8 +63,12 @@ public class RedisShoeStore implements ShoeStore {
     @Override
     public SearchPage search(SearchQuery query) {
         long offset = query.cursor().map(RedisShoeStore::offset).orElse(0L);
+        Optional<String> search = RediSearchQuery.of(query);
+        if (search.isEmpty()) {
+            return new SearchPage(List.of(), 0, Optional.empty());
+        }
         long g = generation().map(GenerationInfo::generation).orElseThrow(this::noCatalog);
-        Response reply = call(() -> redis.execute("FT.SEARCH", CatalogKeys.index(g), RediSearchQuery.of(query),
+        Response reply = call(() -> redis.execute("FT.SEARCH", CatalogKeys.index(g), search.get(),
                 "SORTBY", ShoeFields.DATE_UPDATED, "DESC", "LIMIT", Long.toString(offset), Integer.toString(query.n())));
         long total = reply.get(0).toLong();
         List<Shoe> shoes = new ArrayList<>();

@@ -1,0 +1,62 @@
+package dev.shoecatalog.query.rest;
+
+import dev.shoecatalog.query.StoresResource;
+import dev.shoecatalog.testsupport.Datasets;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
+
+/** One store down: its endpoints answer 503 quickly, the other store's keep working, and both recover. */
+@QuarkusTest
+class StoreOutageTest {
+
+    private static void readiness(String redis, String elasticsearch) {
+        given().get("/q/health/ready").then()
+                .body("checks.find { it.name == 'redis' }.status", equalTo(redis))
+                .body("checks.find { it.name == 'elasticsearch' }.status", equalTo(elasticsearch));
+    }
+
+    @Test
+    void redisDownThenBack() {
+        StoresResource.ensureLoaded(Datasets.sample());
+        StoresResource.redis().close();
+        try {
+            given().get("/v1/redis/shoes/latest").then().statusCode(503).contentType("application/problem+json")
+                    .body("store", equalTo("redis")).time(lessThan(5000L));
+            given().contentType("application/json").body("3").post("/redis_shoes/latest").then().statusCode(503);
+            given().get("/v1/elasticsearch/shoes/latest").then().statusCode(200).body("count", equalTo(10));
+            given().contentType("application/json").body("3").post("/elastic_shoes/latest").then().statusCode(200);
+            readiness("DOWN", "UP");
+            given().get("/v1/generations").then().statusCode(200).body("stores.redis.available", equalTo(false))
+                    .body("stores.elasticsearch.available", equalTo(true));
+        } finally {
+            StoresResource.restartRedis();
+        }
+        // An empty Redis is up but has no catalog until the next load; then it serves again, with no service restart.
+        given().get("/v1/redis/shoes/latest").then().statusCode(503).body("detail", org.hamcrest.Matchers.containsString("no catalog"));
+        StoresResource.ensureLoaded(Datasets.sample());
+        given().get("/v1/redis/shoes/latest").then().statusCode(200).body("count", equalTo(10));
+        readiness("UP", "UP");
+    }
+
+    @Test
+    void elasticsearchDownThenBack() {
+        StoresResource.ensureLoaded(Datasets.sample());
+        StoresResource.elasticsearch().stop();
+        try {
+            given().get("/v1/elasticsearch/shoes/latest").then().statusCode(503).contentType("application/problem+json")
+                    .body("store", equalTo("elasticsearch")).time(lessThan(5000L));
+            given().queryParam("q", "boot").get("/v1/elasticsearch/shoes/search").then().statusCode(503);
+            given().get("/v1/redis/shoes/latest").then().statusCode(200).body("count", equalTo(10));
+            readiness("UP", "DOWN");
+        } finally {
+            StoresResource.elasticsearch().restart();
+        }
+        given().get("/v1/elasticsearch/shoes/latest").then().statusCode(200).body("count", equalTo(10));
+        given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("elasticsearch"));
+    }
+}
