@@ -27,6 +27,8 @@ public class CatalogService {
 
     /** Longer values cannot be a color, brand or query of this catalog. */
     static final int MAX_TEXT_LENGTH = 200;
+    /** A cursor carries the ids served at the last timestamp of a page, so it may be longer. */
+    static final int MAX_CURSOR_LENGTH = 8192;
 
     private final Map<StoreName, ShoeStore> stores = new EnumMap<>(StoreName.class);
     private final QueryConfig config;
@@ -58,7 +60,7 @@ public class CatalogService {
             throw new BadParameterException("minPrice", "minPrice must not be above maxPrice");
         }
         SearchQuery query = new SearchQuery(text("q", q), text("brand", brand).map(Keys::normalize), colorKey(color),
-                min, max, count(n), text("cursor", cursor));
+                min, max, count(n), text("cursor", cursor, MAX_CURSOR_LENGTH));
         return stores.get(store).search(query);
     }
 
@@ -84,14 +86,18 @@ public class CatalogService {
     }
 
     private static Optional<String> text(String parameter, String value) {
+        return text(parameter, value, MAX_TEXT_LENGTH);
+    }
+
+    private static Optional<String> text(String parameter, String value, int maxLength) {
         if (value == null) {
             return Optional.empty();
         }
         if (value.isBlank()) {
             throw new BadParameterException(parameter, parameter + " must not be blank when given");
         }
-        if (value.length() > MAX_TEXT_LENGTH) {
-            throw new BadParameterException(parameter, parameter + " is longer than " + MAX_TEXT_LENGTH + " characters");
+        if (value.length() > maxLength) {
+            throw new BadParameterException(parameter, parameter + " is longer than " + maxLength + " characters");
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
             throw new BadParameterException(parameter, parameter + " must not contain control characters");

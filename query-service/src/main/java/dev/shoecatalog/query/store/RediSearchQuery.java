@@ -35,6 +35,12 @@ final class RediSearchQuery {
         return Optional.of(clauses.isEmpty() ? "*" : String.join(" ", clauses));
     }
 
+    /** The query restricted to shoes updated at or before {@code epochMillis}. */
+    static String until(String query, long epochMillis) {
+        String range = "@" + ShoeFields.DATE_UPDATED + ":[-inf " + epochMillis + "]";
+        return query.equals("*") ? range : query + " " + range;
+    }
+
     /** The letters-and-digits words of free text, escaped; punctuation separates words as in the index. */
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();

@@ -2,6 +2,8 @@ package dev.shoecatalog.query.store;
 
 import java.util.Locale;
 
+import io.vertx.redis.client.impl.types.ErrorType;
+
 /**
  * Sorts Redis client failures: a missing search command or index means the server cannot search (501);
  * anything else (refused connection, timeout, a server error) means Redis cannot answer now (503).
@@ -22,6 +24,11 @@ final class RedisFailures {
         }
         if (lower.contains("unknown index") || lower.contains("no such index")) {
             return new SearchUnsupportedException("the current generation has no Redis search index (the server had no search module when it was loaded)");
+        }
+        Throwable reply = failure;
+        if (reply instanceof ErrorType || reply.getCause() instanceof ErrorType) {
+            // The server answered with an error: its text names no host and says what went wrong.
+            return new StoreUnavailableException(StoreName.REDIS, "Redis refused the request: " + message, failure);
         }
         return new StoreUnavailableException(StoreName.REDIS, "Redis did not answer (" + Failures.kind(failure) + ")", failure);
     }

@@ -1,8 +1,7 @@
 package dev.shoecatalog.query.store;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,10 @@ import static dev.shoecatalog.model.CatalogKeys.GENERATION_PLACEHOLDER;
  */
 @ApplicationScoped
 public class RedisShoeStore implements ShoeStore {
+
+    /** The "latest" order; RediSearch sorts by dateUpdated only, so a page is put in full order here. */
+    private static final Comparator<Shoe> LATEST_FIRST = Comparator.comparing(Shoe::dateUpdated)
+            .thenComparing(Shoe::id).reversed();
 
     private final RedisDataSource redis;
 
@@ -62,22 +65,30 @@ public class RedisShoeStore implements ShoeStore {
 
     @Override
     public SearchPage search(SearchQuery query) {
-        long offset = query.cursor().map(RedisShoeStore::offset).orElse(0L);
-        Optional<String> search = RediSearchQuery.of(query);
-        if (search.isEmpty()) {
+        RedisSearchCursor cursor = query.cursor().map(RedisSearchCursor::decode).orElse(null);
+        Optional<String> matching = RediSearchQuery.of(query);
+        if (matching.isEmpty()) {
             return new SearchPage(List.of(), 0, Optional.empty());
         }
-        long g = generation().map(GenerationInfo::generation).orElseThrow(this::noCatalog);
-        Response reply = call(() -> redis.execute("FT.SEARCH", CatalogKeys.index(g), search.get(),
-                "SORTBY", ShoeFields.DATE_UPDATED, "DESC", "LIMIT", Long.toString(offset), Integer.toString(query.n())));
-        long total = reply.get(0).toLong();
-        List<Shoe> shoes = new ArrayList<>();
+        String index = CatalogKeys.index(generation().map(GenerationInfo::generation).orElseThrow(this::noCatalog));
+        String pageQuery = cursor == null ? matching.get() : RediSearchQuery.until(matching.get(), cursor.until());
+        int served = cursor == null ? 0 : cursor.servedAtUntil().size();
+        Response reply = ftSearch(index, pageQuery, query.n() + served);
+        List<Shoe> page = new ArrayList<>();
         for (int i = 2; i < reply.size(); i += 2) {
-            toShoe(reply.get(i)).ifPresent(shoes::add);
+            toShoe(reply.get(i)).filter(shoe -> cursor == null || !cursor.servedAtUntil().contains(shoe.id())).ifPresent(page::add);
         }
-        long next = offset + shoes.size();
-        Optional<String> cursor = shoes.isEmpty() || next >= total ? Optional.empty() : Optional.of(cursor(next));
-        return new SearchPage(shoes, total, cursor);
+        page.sort(LATEST_FIRST);
+        page = page.subList(0, Math.min(query.n(), page.size()));
+        boolean more = reply.get(0).toLong() - served > page.size();
+        long total = cursor == null ? reply.get(0).toLong() : cursor.total();
+        Optional<String> next = more && !page.isEmpty() ? Optional.of(RedisSearchCursor.after(total, page, cursor).encode()) : Optional.empty();
+        return new SearchPage(List.copyOf(page), total, next);
+    }
+
+    private Response ftSearch(String index, String query, int limit) {
+        return call(() -> redis.execute("FT.SEARCH", index, query, "SORTBY", ShoeFields.DATE_UPDATED, "DESC",
+                "LIMIT", "0", Integer.toString(limit)));
     }
 
     private Response eval(String script, String... args) {
@@ -106,26 +117,6 @@ public class RedisShoeStore implements ShoeStore {
             fields.put(hash.get(i).toString(), hash.get(i + 1).toString());
         }
         return Optional.of(ShoeHash.fromHash(fields));
-    }
-
-    private static String cursor(long offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("r:" + offset).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static long offset(String cursor) {
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!decoded.startsWith("r:")) {
-                throw new InvalidCursorException("not a cursor of the redis store");
-            }
-            long offset = Long.parseLong(decoded.substring(2));
-            if (offset < 0) {
-                throw new InvalidCursorException("negative offset");
-            }
-            return offset;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidCursorException("not a cursor of the redis store");
-        }
     }
 
     private interface Call {
