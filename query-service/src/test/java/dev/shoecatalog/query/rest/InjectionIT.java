@@ -1,0 +1,7 @@
+package dev.shoecatalog.query.rest;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class InjectionIT extends InjectionTest {
+}
