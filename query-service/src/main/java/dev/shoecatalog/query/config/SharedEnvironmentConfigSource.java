@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,27 +12,34 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Translates the project-wide {@code ELASTICSEARCH_HOSTS} ({@code http(s)://host:port,...}) or
- * {@code ELASTICSEARCH_CLOUD_ID} into the Quarkus client's {@code quarkus.elasticsearch.hosts}
- * ({@code host:port,...}) and {@code quarkus.elasticsearch.protocol}. Ordinal 260: above
- * {@code application.properties}, below explicit system properties and {@code QUARKUS_*} variables.
+ * Translates the project-wide variables, which the job and the Helm chart use too, into the Quarkus
+ * clients' settings: {@code ELASTICSEARCH_HOSTS} ({@code http(s)://host:port,...}) or
+ * {@code ELASTICSEARCH_CLOUD_ID} into {@code quarkus.elasticsearch.hosts} ({@code host:port,...}) and
+ * {@code quarkus.elasticsearch.protocol}; {@code REDIS_CA_CERT} into a TLS configuration for the Redis
+ * client. Ordinal 260: above {@code application.properties}, below system properties and
+ * {@code QUARKUS_*} variables, which still win.
  */
-public final class ElasticsearchHostsConfigSource implements ConfigSource {
+public final class SharedEnvironmentConfigSource implements ConfigSource {
 
     static final String HOSTS = "quarkus.elasticsearch.hosts";
     static final String PROTOCOL = "quarkus.elasticsearch.protocol";
+    static final String REDIS_TLS_NAME = "shoes-redis";
 
-    private final Map<String, String> values;
+    private final Map<String, String> values = new HashMap<>();
 
-    public ElasticsearchHostsConfigSource() {
-        this(System.getenv("ELASTICSEARCH_HOSTS"), System.getenv("ELASTICSEARCH_CLOUD_ID"));
+    public SharedEnvironmentConfigSource() {
+        this(System.getenv("ELASTICSEARCH_HOSTS"), System.getenv("ELASTICSEARCH_CLOUD_ID"), System.getenv("REDIS_CA_CERT"));
     }
 
-    ElasticsearchHostsConfigSource(String hosts, String cloudId) {
+    SharedEnvironmentConfigSource(String hosts, String cloudId, String redisCaCert) {
         if (cloudId != null && !cloudId.isBlank()) {
-            values = Map.of(HOSTS, cloudHost(cloudId), PROTOCOL, "https");
+            values.putAll(Map.of(HOSTS, cloudHost(cloudId), PROTOCOL, "https"));
         } else {
-            values = translate(hosts == null || hosts.isBlank() ? "http://localhost:9200" : hosts);
+            values.putAll(translate(hosts == null || hosts.isBlank() ? "http://localhost:9200" : hosts));
+        }
+        if (redisCaCert != null && !redisCaCert.isBlank()) {
+            values.put("quarkus.redis.tls-configuration-name", REDIS_TLS_NAME);
+            values.put("quarkus.tls." + REDIS_TLS_NAME + ".trust-store.pem.certs", redisCaCert);
         }
     }
 
@@ -81,7 +89,7 @@ public final class ElasticsearchHostsConfigSource implements ConfigSource {
 
     @Override
     public String getName() {
-        return "ELASTICSEARCH_HOSTS";
+        return "shared environment variables";
     }
 
     @Override

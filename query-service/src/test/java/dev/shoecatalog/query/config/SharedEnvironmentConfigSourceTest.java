@@ -8,18 +8,18 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ElasticsearchHostsConfigSourceTest {
+class SharedEnvironmentConfigSourceTest {
 
     @Test
     void urlsBecomeHostsAndProtocol() {
-        ElasticsearchHostsConfigSource source = new ElasticsearchHostsConfigSource("https://es-0:9200, https://es-1", null);
+        SharedEnvironmentConfigSource source = new SharedEnvironmentConfigSource("https://es-0:9200, https://es-1", null, null);
         assertThat(source.getValue("quarkus.elasticsearch.hosts")).isEqualTo("es-0:9200,es-1:9200");
         assertThat(source.getValue("quarkus.elasticsearch.protocol")).isEqualTo("https");
     }
 
     @Test
     void defaultsToLocalhost() {
-        ElasticsearchHostsConfigSource source = new ElasticsearchHostsConfigSource(null, null);
+        SharedEnvironmentConfigSource source = new SharedEnvironmentConfigSource(null, null, null);
         assertThat(source.getValue("quarkus.elasticsearch.hosts")).isEqualTo("localhost:9200");
         assertThat(source.getValue("quarkus.elasticsearch.protocol")).isEqualTo("http");
     }
@@ -27,14 +27,23 @@ class ElasticsearchHostsConfigSourceTest {
     @Test
     void cloudIdPointsAtTheDeploymentOverHttps() {
         String cloudId = "shoes:" + Base64.getEncoder().encodeToString("eu-west-1.aws.example.io$abc123$kib456".getBytes(StandardCharsets.UTF_8));
-        ElasticsearchHostsConfigSource source = new ElasticsearchHostsConfigSource("http://ignored:9200", cloudId);
+        SharedEnvironmentConfigSource source = new SharedEnvironmentConfigSource("http://ignored:9200", cloudId, null);
         assertThat(source.getValue("quarkus.elasticsearch.hosts")).isEqualTo("abc123.eu-west-1.aws.example.io:443");
         assertThat(source.getValue("quarkus.elasticsearch.protocol")).isEqualTo("https");
     }
 
     @Test
+    void aRedisCaCertificateBecomesTheRedisTlsConfiguration() {
+        SharedEnvironmentConfigSource source = new SharedEnvironmentConfigSource(null, null, "/etc/shoes/redis-ca.pem");
+        assertThat(source.getValue("quarkus.redis.tls-configuration-name")).isEqualTo("shoes-redis");
+        assertThat(source.getValue("quarkus.tls.shoes-redis.trust-store.pem.certs")).isEqualTo("/etc/shoes/redis-ca.pem");
+        assertThat(new SharedEnvironmentConfigSource(null, null, null).getPropertyNames())
+                .doesNotContain("quarkus.redis.tls-configuration-name");
+    }
+
+    @Test
     void mixedProtocolsAreRefused() {
-        assertThatThrownBy(() -> new ElasticsearchHostsConfigSource("http://a:9200,https://b:9200", null))
+        assertThatThrownBy(() -> new SharedEnvironmentConfigSource("http://a:9200,https://b:9200", null, null))
                 .hasMessageContaining("mixes http and https");
     }
 }
