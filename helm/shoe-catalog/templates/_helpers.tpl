@@ -48,21 +48,6 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 {{- end }}
 
-{{/* A password: the value given, else the one already stored in the Secret, else a new random one. */}}
-{{- define "shoe-catalog.password" -}}
-{{- $given := index . 0 }}{{- $secret := index . 1 }}{{- $key := index . 2 }}{{- $namespace := index . 3 }}
-{{- if $given }}
-{{- $given }}
-{{- else }}
-{{- $existing := lookup "v1" "Secret" $namespace $secret }}
-{{- if and $existing (index $existing.data $key) }}
-{{- index $existing.data $key | b64dec }}
-{{- else }}
-{{- randAlphaNum 24 }}
-{{- end }}
-{{- end }}
-{{- end }}
-
 {{/* Environment shared by the job's pods and the service: both stores' connection settings. */}}
 {{- define "shoe-catalog.storeEnvFrom" -}}
 - secretRef:

@@ -1,0 +1,132 @@
+package dev.shoecatalog.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SparkApplication validates against the spark-operator CRD (types, required fields, and no field
+ * the CRD does not define, which the API server would silently prune), and one Spark version runs
+ * through the build, the job image and the custom resource.
+ */
+class SparkApplicationTest {
+
+    private static final ObjectMapper YAML = new YAMLMapper();
+    private static final Path CRD = Path.of(System.getProperty("crd.schemas", "../../shared/k8s-schemas"))
+            .resolve("sparkoperator.k8s.io_sparkapplications.yaml");
+
+    static Stream<Sources.Rendered> renderings() {
+        return Sources.all();
+    }
+
+    private static JsonNode crdSchema() throws IOException {
+        // The CRD lives beside the project, not in it; without it there is nothing to validate against.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(CRD), "the SparkApplication CRD schema is not beside this checkout");
+        JsonNode crd = YAML.readTree(CRD.toFile());
+        for (JsonNode version : crd.at("/spec/versions")) {
+            if (version.get("name").asText().equals("v1beta2")) {
+                return version.at("/schema/openAPIV3Schema");
+            }
+        }
+        throw new AssertionError("no v1beta2 in the CRD");
+    }
+
+    private static JsonNode sparkApplication(Sources.Rendered rendered) throws IOException {
+        for (String document : Sources.documents(rendered.yaml())) {
+            JsonNode node = YAML.readTree(document);
+            if (node != null && "SparkApplication".equals(node.path("kind").asText())) {
+                return node;
+            }
+        }
+        throw new AssertionError("no SparkApplication in " + rendered.name());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void validatesAgainstTheCrdSchema(Sources.Rendered rendered) throws IOException {
+        JsonNode schema = crdSchema();
+        JsonNode application = sparkApplication(rendered);
+        JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema);
+        Set<ValidationMessage> errors = validator.validate(application);
+        assertThat(errors).as(rendered.name()).isEmpty();
+        List<String> unknown = new ArrayList<>();
+        unknownFields(application, schema, "", unknown);
+        assertThat(unknown).as("fields the CRD does not define in " + rendered.name()).isEmpty();
+    }
+
+    @Test
+    void aMisspelledFieldIsCaught() throws IOException {
+        JsonNode typo = YAML.readTree("""
+                apiVersion: sparkoperator.k8s.io/v1beta2
+                kind: SparkApplication
+                metadata: {name: x}
+                spec:
+                  type: Java
+                  sparkVersion: "4.0.4"
+                  mainApplicationFile: local:///x.jar
+                  driver: {cores: 1, serviceAcount: spark}
+                  executor: {instances: 1}
+                """);
+        List<String> unknown = new ArrayList<>();
+        unknownFields(typo, crdSchema(), "", unknown);
+        assertThat(unknown).containsExactly(".spec.driver.serviceAcount");
+    }
+
+    /** Fields of the object that the schema neither lists nor allows through additionalProperties. */
+    private static void unknownFields(JsonNode value, JsonNode schema, String path, List<String> unknown) {
+        if (schema == null || schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
+            return;
+        }
+        if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                unknownFields(value.get(i), schema.get("items"), path + "[" + i + "]", unknown);
+            }
+        } else if (value.isObject()) {
+            JsonNode properties = schema.get("properties");
+            for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (properties != null && properties.has(field.getKey())) {
+                    unknownFields(field.getValue(), properties.get(field.getKey()), path + "." + field.getKey(), unknown);
+                } else if (schema.has("additionalProperties")) {
+                    unknownFields(field.getValue(), schema.get("additionalProperties"), path + "." + field.getKey(), unknown);
+                } else if (properties != null && !path.equals(".metadata")) {
+                    unknown.add(path + "." + field.getKey());
+                }
+            }
+        }
+    }
+
+    @Test
+    void oneSparkVersionInTheBuildTheImageAndTheCustomResources() throws IOException {
+        String build = System.getProperty("spark.version");
+        assertThat(build).isNotBlank();
+        String dockerfile = Files.readString(Sources.root().resolve("ingest-job/src/main/docker/Dockerfile"));
+        Matcher from = Pattern.compile("(?m)^FROM apache/spark:(\\S+)").matcher(dockerfile);
+        assertThat(from.find()).isTrue();
+        assertThat(from.group(1)).isEqualTo(build);
+        for (Sources.Rendered rendered : Sources.all().toList()) {
+            assertThat(sparkApplication(rendered).at("/spec/sparkVersion").asText()).as(rendered.name()).isEqualTo(build);
+        }
+    }
+}
