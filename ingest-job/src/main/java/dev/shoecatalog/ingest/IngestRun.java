@@ -64,35 +64,51 @@ final class IngestRun {
                 redis.current();
                 elasticsearch.checkReachable();
             });
-            List<CsvFile> files = stages.time("list", () -> listFiles());
+            List<CsvFile> files = stages.time("list", this::listFiles);
             Dataset<Row> rows = RowRules.apply(CsvDatasetReader.read(spark, files)).persist(StorageLevel.MEMORY_AND_DISK());
-            Map<String, Long> rowsPerFile = stages.time("read", () -> rowsPerFile(rows));
-            Dataset<Row> rejected = rows.filter(col(REJECT_REASON).isNotNull());
-            Map<String, Long> rejects = stages.time("rejects", () -> RejectsOutput.countByReason(rejected));
-            String rejectsLocation = writeRejects(rejected, rejects, started);
-            checkRejectRatio(rowsPerFile, rejects);
-            Dataset<Row> products = ProductAggregation.apply(rows.filter(col(REJECT_REASON).isNull()))
-                    .repartition(partitions()).persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                Map<String, Long> rowsPerFile = stages.time("read", () -> rowsPerFile(rows));
+                Dataset<Row> rejected = rows.filter(col(REJECT_REASON).isNotNull());
+                Map<String, Long> rejects = stages.time("rejects", () -> RejectsOutput.countByReason(rejected));
+                String rejectsLocation = writeRejects(rejected, rejects, started);
+                checkRejectRatio(rowsPerFile, rejects);
+                Input input = new Input(started, rowsPerFile, CsvDatasetReader.unrecognized(files), rejects, rejectsLocation);
+                return load(rows.filter(col(REJECT_REASON).isNull()), input, new GenerationSwap(redis, elasticsearch),
+                        redisSettings, elasticSettings);
+            } finally {
+                rows.unpersist();
+            }
+        }
+    }
+
+    /** What was read, for the summary. */
+    private record Input(Instant started, Map<String, Long> rowsPerFile, List<String> unrecognizedFiles,
+                         Map<String, Long> rejects, String rejectsLocation) {
+    }
+
+    /** Normalizes the good rows into products and loads them as a new generation of both stores. */
+    private IngestSummary load(Dataset<Row> goodRows, Input input, GenerationSwap swap, RedisSettings redisSettings,
+                               ElasticsearchSettings elasticSettings) {
+        Dataset<Row> products = ProductAggregation.apply(goodRows).repartition(partitions()).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
             long productCount = stages.time("normalize", products::count);
             if (productCount == 0) {
                 throw new DatasetException("no usable row in " + options.dataset);
             }
-            GenerationSwap swap = new GenerationSwap(redis, elasticsearch);
             Generation generation = stages.time("prepare", swap::begin);
             try {
                 long[] written = writeBoth(products, generation, redisSettings, elasticSettings);
-                Supplier<IngestSummary> summary = () -> new IngestSummary(generation.number(), jobVersion(), started,
-                        Instant.now(), rowsPerFile, CsvDatasetReader.unrecognized(files), rejects, rejectsLocation,
-                        productCount, written[0], written[1], stages.ordered());
+                Supplier<IngestSummary> summary = () -> new IngestSummary(generation.number(), jobVersion(), input.started(),
+                        Instant.now(), input.rowsPerFile(), input.unrecognizedFiles(), input.rejects(),
+                        input.rejectsLocation(), productCount, written[0], written[1], stages.ordered());
                 stages.time("swap", () -> swap.commit(generation, productCount, summary.get().toMeta()));
                 return summary.get();
             } catch (RuntimeException e) {
                 swap.abort(generation);
                 throw e;
-            } finally {
-                products.unpersist();
-                rows.unpersist();
             }
+        } finally {
+            products.unpersist();
         }
     }
 
