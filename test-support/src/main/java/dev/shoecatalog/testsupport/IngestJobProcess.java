@@ -24,6 +24,22 @@ public final class IngestJobProcess {
 
     /** Runs the job with these options and returns its exit code; its output goes to the test logs. */
     public static int run(String... args) {
+        Path log = TestStores.logDir().resolve("ingest-job-runs.log");
+        Process process = start(log, args);
+        try {
+            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                Processes.stop(process.pid(), Duration.ofSeconds(10));
+                throw new IllegalStateException("the ingest job did not end within " + TIMEOUT + " (see " + log + ")");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the job with these options, its output appended to {@code log}; the caller waits for it. */
+    public static Process start(Path log, String... args) {
         Path target = Path.of(System.getProperty("test.ingest.job.target", "../ingest-job/target"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -33,21 +49,12 @@ public final class IngestJobProcess {
         command.add(target.resolve("classes") + ":" + read(target.resolve("classpath.txt")) + ":" + read(target.resolve("spark-classpath.txt")));
         command.add("dev.shoecatalog.ingest.IngestJob");
         command.addAll(List.of(args));
-        Path log = TestStores.logDir().resolve("ingest-job-runs.log");
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            return new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                Processes.stop(process.pid(), Duration.ofSeconds(10));
-                throw new IllegalStateException("the ingest job did not end within " + TIMEOUT + " (see " + log + ")");
-            }
-            return process.exitValue();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the ingest job", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,0 +1,117 @@
+package dev.shoecatalog.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.shoecatalog.dataset.DatasetWriter;
+import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.model.Shoe;
+import dev.shoecatalog.model.ShoeHash;
+import dev.shoecatalog.testsupport.ElasticsearchServer;
+import dev.shoecatalog.testsupport.RedisServer;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+
+/**
+ * Runs the ingest job on generated datasets of several sizes at local[1] and local[2], then loads the
+ * very documents it wrote with raw loaders (Jedis pipelines, bulk requests, no Spark) at several batch
+ * sizes, and writes the ratios to a Markdown report. Arguments: {@code rows[,rows...] report.md}.
+ */
+public final class IngestBenchmark {
+
+    private static final int[] REDIS_BATCHES = {100, 500, 2000};
+    private static final int[] BULK_BATCHES = {500, 1000, 5000};
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        for (String size : args[0].split(",")) {
+            sizes.add(Integer.parseInt(size.strip()));
+        }
+        Path report = Path.of(args[1]);
+        Path work = Files.createTempDirectory("shoes-bench-");
+        Path logs = Path.of("target/benchmark");
+        List<String> rows = new ArrayList<>();
+        try (RedisServer redis = RedisServer.start(logs); ElasticsearchServer elasticsearch = ElasticsearchServer.start(logs)) {
+            for (int size : sizes) {
+                Path dataset = work.resolve("rows-" + size);
+                new DatasetWriter(42, 0.01, 3.5).write(dataset, size, 4);
+                for (String master : List.of("local[1]", "local[2]")) {
+                    rows.add(measure(size, master, dataset, redis, elasticsearch, logs));
+                    System.out.println(rows.get(rows.size() - 1));
+                }
+            }
+        }
+        Files.createDirectories(report.toAbsolutePath().getParent());
+        Files.writeString(report, IngestReport.markdown(rows, LocalDate.now().toString(), args[0]));
+        System.out.println("report: " + report);
+    }
+
+    private static String measure(int size, String master, Path dataset, RedisServer redis, ElasticsearchServer elasticsearch,
+                                  Path logs) throws Exception {
+        JobRun run = JobRun.of(logs.resolve("job-" + size + "-" + master + ".log"), "--master", master,
+                "--dataset", dataset.toString(), "--rejects", logs.resolve("rejects").toString(),
+                "--redis-url", redis.url(), "--elasticsearch-hosts", elasticsearch.endpoint().url());
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("the job failed on " + size + " rows at " + master);
+        }
+        HostAndPort server = new HostAndPort("127.0.0.1", redis.port());
+        long g;
+        Map<String, String> meta;
+        List<Shoe> shoes;
+        try (Jedis jedis = new Jedis(server)) {
+            g = Long.parseLong(jedis.get(CatalogKeys.CURRENT));
+            meta = jedis.hgetAll(CatalogKeys.meta(g));
+            shoes = documents(jedis, g);
+        }
+        Map<String, Double> stages = JobRun.stages(meta);
+        int threads = master.equals("local[1]") ? 1 : 2;
+        double rawRedis = Double.MAX_VALUE;
+        int bestRedis = 0;
+        RawRedisLoader redisLoader = new RawRedisLoader(server);
+        for (int batch : REDIS_BATCHES) {
+            double seconds = redisLoader.load(shoes, threads, batch, redis.hasSearchModule());
+            if (seconds < rawRedis) {
+                rawRedis = seconds;
+                bestRedis = batch;
+            }
+        }
+        redisLoader.clear();
+        double rawElastic = Double.MAX_VALUE;
+        int bestBulk = 0;
+        try (RawElasticsearchLoader elasticLoader = new RawElasticsearchLoader(elasticsearch.endpoint().url())) {
+            for (int batch : BULK_BATCHES) {
+                double seconds = elasticLoader.load(shoes, CatalogKeys.index(g), threads, batch);
+                if (seconds < rawElastic) {
+                    rawElastic = seconds;
+                    bestBulk = batch;
+                }
+            }
+            elasticLoader.clear();
+        }
+        return IngestReport.row(size, master, shoes.size(), run, stages, rawRedis, bestRedis, rawElastic, bestBulk);
+    }
+
+    /** Every document of generation g, as the job wrote it. */
+    private static List<Shoe> documents(Jedis jedis, long g) {
+        List<String> ids = jedis.zrange(CatalogKeys.latest(g), 0, -1);
+        Pipeline pipeline = jedis.pipelined();
+        List<Response<Map<String, String>>> hashes = new ArrayList<>();
+        ids.forEach(id -> hashes.add(pipeline.hgetAll(CatalogKeys.doc(g, id))));
+        pipeline.sync();
+        return hashes.stream().map(hash -> ShoeHash.fromHash(hash.get())).toList();
+    }
+
+    static String format(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}
