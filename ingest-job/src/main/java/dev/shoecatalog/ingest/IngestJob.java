@@ -65,11 +65,16 @@ public final class IngestJob implements Callable<Integer> {
         return new CommandLine(new IngestJob()).execute(args);
     }
 
+    /** The version in the jar manifest, or {@code dev} when run from classes. */
+    static String version() {
+        String version = IngestJob.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = IngestJob.class.getPackage().getImplementationVersion();
-            return new String[] {"ingest-job " + (version == null ? "dev" : version)};
+            return new String[] {"ingest-job " + version()};
         }
     }
 }

@@ -98,7 +98,7 @@ final class IngestRun {
             Generation generation = stages.time("prepare", swap::begin);
             try {
                 long[] written = writeBoth(products, generation, redisSettings, elasticSettings);
-                Supplier<IngestSummary> summary = () -> new IngestSummary(generation.number(), jobVersion(), input.started(),
+                Supplier<IngestSummary> summary = () -> new IngestSummary(generation.number(), IngestJob.version(), input.started(),
                         Instant.now(), input.rowsPerFile(), input.unrecognizedFiles(), input.rejects(),
                         input.rejectsLocation(), productCount, written[0], written[1], stages.ordered());
                 stages.time("swap", () -> swap.commit(generation, productCount, summary.get().toMeta()));
@@ -189,10 +189,5 @@ final class IngestRun {
 
     private int partitions() {
         return options.partitions > 0 ? options.partitions : spark.sparkContext().defaultParallelism();
-    }
-
-    private static String jobVersion() {
-        String version = IngestRun.class.getPackage().getImplementationVersion();
-        return version == null ? "dev" : version;
     }
 }

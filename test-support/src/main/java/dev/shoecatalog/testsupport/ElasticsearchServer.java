@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * A real single-node Elasticsearch from the distribution the build unpacked (system property
@@ -55,8 +54,7 @@ public final class ElasticsearchServer implements AutoCloseable {
 
     private static long launch(ElasticsearchWorkspace workspace, Path logDir, int port) {
         Path out = logDir.resolve("elasticsearch-" + port + ".out");
-        Processes.run(workspace.command("bin/elasticsearch", "-d", "-p", workspace.pidFile().toString()),
-                Map.of(), out, Duration.ofMinutes(3));
+        Processes.run(workspace.command("bin/elasticsearch", "-d", "-p", workspace.pidFile().toString()), out, Duration.ofMinutes(3));
         return readPid(workspace.pidFile());
     }
 

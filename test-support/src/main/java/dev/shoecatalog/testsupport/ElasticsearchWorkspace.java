@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -157,17 +156,15 @@ final class ElasticsearchWorkspace {
             Files.createDirectories(certs);
             chownIfRoot(certs, user);
             Processes.run(command("bin/elasticsearch-certutil", "ca", "--pem", "--silent",
-                    "--out", certs.resolve("ca.zip").toString()), Map.of(), log, timeout);
+                    "--out", certs.resolve("ca.zip").toString()), log, timeout);
             unzip(certs.resolve("ca.zip"), certs);
             Processes.run(command("bin/elasticsearch-certutil", "cert", "--pem", "--silent", "--name", "node",
                     "--ca-cert", certs.resolve("ca/ca.crt").toString(), "--ca-key", certs.resolve("ca/ca.key").toString(),
-                    "--ip", "127.0.0.1", "--dns", "localhost", "--out", certs.resolve("node.zip").toString()),
-                    Map.of(), log, timeout);
+                    "--ip", "127.0.0.1", "--dns", "localhost", "--out", certs.resolve("node.zip").toString()), log, timeout);
             unzip(certs.resolve("node.zip"), certs);
             chownIfRoot(certs, user);
             String password = UUID.randomUUID().toString();
-            Processes.run(command("bin/elasticsearch-users", "useradd", username, "-p", password, "-r", "superuser"),
-                    Map.of(), log, timeout);
+            Processes.run(command("bin/elasticsearch-users", "useradd", username, "-p", password, "-r", "superuser"), log, timeout);
             Path caCopy = logDir.resolve("ca-" + port + ".crt");
             Files.copy(certs.resolve("ca/ca.crt"), caCopy, StandardCopyOption.REPLACE_EXISTING);
             return new ElasticsearchEndpoint("https://127.0.0.1:" + port, username, password, caCopy);
@@ -199,19 +196,15 @@ final class ElasticsearchWorkspace {
                     Files.createDirectories(target);
                 } else {
                     Files.createDirectories(target.getParent());
-                    copy(in, target);
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
     }
 
-    private static void copy(InputStream in, Path target) throws IOException {
-        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
     private static void chownIfRoot(Path path, String user) {
         if (Processes.runningAsRoot()) {
-            Processes.run(List.of("chown", "-R", user + ":", path.toString()), Map.of(),
+            Processes.run(List.of("chown", "-R", user + ":", path.toString()),
                     Path.of(System.getProperty("java.io.tmpdir"), "shoes-chown.log"), Duration.ofMinutes(2));
         }
     }

@@ -40,11 +40,6 @@ public class ElasticsearchShoeStore implements ShoeStore {
     }
 
     @Override
-    public StoreName name() {
-        return StoreName.ELASTICSEARCH;
-    }
-
-    @Override
     public List<Shoe> latest(int n, Optional<String> colorKey) {
         List<Query> filters = new ArrayList<>();
         colorKey.ifPresent(key -> filters.add(term(ShoeFields.COLOR_KEYS, key)));

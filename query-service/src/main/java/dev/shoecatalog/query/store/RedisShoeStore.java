@@ -35,11 +35,6 @@ public class RedisShoeStore implements ShoeStore {
     }
 
     @Override
-    public StoreName name() {
-        return StoreName.REDIS;
-    }
-
-    @Override
     public List<Shoe> latest(int n, Optional<String> colorKey) {
         String sortedSet = colorKey.map(key -> CatalogKeys.color(GENERATION_PLACEHOLDER, key))
                 .orElse(CatalogKeys.latest(GENERATION_PLACEHOLDER));

@@ -11,8 +11,6 @@ import dev.shoecatalog.model.Shoe;
  */
 public interface ShoeStore {
 
-    StoreName name();
-
     /** The newest {@code n} shoes, of a color key when given: dateUpdated desc, then id desc. */
     List<Shoe> latest(int n, Optional<String> colorKey);
 
