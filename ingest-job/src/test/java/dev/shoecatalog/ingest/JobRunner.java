@@ -21,8 +21,14 @@ public final class JobRunner {
 
     public int run(Path dataset, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--master", "local[2]", "--dataset", dataset.toString(),
-                "--redis-url", redisUrl, "--elasticsearch-hosts", elasticsearch.url(), "--rejects", rejects.toString(),
-                "--elasticsearch-max-retries", "2", "--timeout-ms", "10000"));
+                "--redis-url", redisUrl, "--elasticsearch-hosts", elasticsearch.url(), "--rejects", rejects.toString()));
+        // Test defaults, unless the test sets them itself (the job refuses an option given twice).
+        List<String> given = List.of(extraArgs);
+        for (String[] option : new String[][] {{"--elasticsearch-max-retries", "2"}, {"--timeout-ms", "10000"}}) {
+            if (!given.contains(option[0])) {
+                args.addAll(List.of(option));
+            }
+        }
         if (elasticsearch.username() != null) {
             args.addAll(List.of("--elasticsearch-username", elasticsearch.username(),
                     "--elasticsearch-password", elasticsearch.password()));

@@ -53,6 +53,26 @@ public final class StoreReader implements AutoCloseable {
         return current == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(current));
     }
 
+    /** Documents indexed so far into the index of generation g, refreshed or not; 0 while it does not exist. */
+    public long elasticIndexed(long generation) {
+        String index = CatalogKeys.index(generation);
+        try {
+            return elastic.indices().stats(s -> s.index(index).metric("indexing"))
+                    .indices().get(index).primaries().indexing().indexTotal();
+        } catch (IOException | RuntimeException notThereYet) {
+            return 0;
+        }
+    }
+
+    /** Whether the index of generation g exists. */
+    public boolean elasticHasIndex(long generation) {
+        try {
+            return elastic.indices().exists(e -> e.index(CatalogKeys.index(generation))).value();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Set<String> elasticIndexesBehindAlias() {
         try {
             return elastic.indices().getAlias(a -> a.name(CatalogKeys.ALIAS)).result().keySet();

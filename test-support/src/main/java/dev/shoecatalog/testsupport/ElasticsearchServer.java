@@ -72,6 +72,11 @@ public final class ElasticsearchServer implements AutoCloseable {
         Processes.stop(pid, Duration.ofSeconds(30));
     }
 
+    /** Kills the server (SIGKILL, no shutdown) and keeps its data, for {@link #restart}. */
+    public void kill() {
+        Processes.kill(pid);
+    }
+
     /** Starts a stopped server again on the same port with the same data. */
     public void restart() {
         pid = launch(workspace, workspace.logDir(), port);

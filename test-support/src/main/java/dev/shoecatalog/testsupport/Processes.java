@@ -68,4 +68,22 @@ final class Processes {
             }
         }
     }
+
+    /** SIGKILL to the process and its descendants, as a crash or an OOM kill would end it; waits until they are gone. */
+    static void kill(long pid) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isEmpty()) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(handle.get().descendants().toList());
+        tree.add(handle.get());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : tree) {
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("process " + process.pid() + " survived SIGKILL", e);
+            }
+        }
+    }
 }

@@ -136,6 +136,11 @@ public final class RedisServer implements AutoCloseable {
         return "redis://" + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port;
     }
 
+    /** Kills the server (SIGKILL): without persistence, what it held is gone. */
+    public void kill() {
+        Processes.kill(process.pid());
+    }
+
     @Override
     public void close() {
         Processes.stop(process.pid(), Duration.ofSeconds(10));
