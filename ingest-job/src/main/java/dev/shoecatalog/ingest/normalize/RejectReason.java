@@ -4,6 +4,10 @@ package dev.shoecatalog.ingest.normalize;
 public enum RejectReason {
     /** Spark could not parse the record (e.g. more or fewer fields than the header). */
     MALFORMED_RECORD,
+    /** A cell is not valid UTF-8 (e.g. a Latin-1 export): loading it would store replacement characters. */
+    NOT_UTF8,
+    /** A cell is longer than {@link RowRules#MAX_FIELD_CHARS}. */
+    FIELD_TOO_LONG,
     MISSING_NAME,
     /** {@code dateUpdated} has a value but no parsable timestamp in it. */
     UNPARSABLE_DATE_UPDATED,

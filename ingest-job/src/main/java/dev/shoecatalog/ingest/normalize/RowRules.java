@@ -1,5 +1,8 @@
 package dev.shoecatalog.ingest.normalize;
 
+import java.util.function.Function;
+
+import dev.shoecatalog.ingest.read.SourceColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -11,6 +14,7 @@ import static dev.shoecatalog.ingest.read.SourceColumns.NAME;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
@@ -26,6 +30,13 @@ public final class RowRules {
     /** Latest timestamp of {@code dateUpdated}, or of {@code dateAdded} when {@code dateUpdated} is empty. */
     public static final String UPDATED_MS = "_updated_ms";
     public static final String REJECT_REASON = "_reject_reason";
+    /**
+     * Longest cell accepted, in characters: at up to 4 bytes each, still under Lucene's 32,766-byte
+     * limit for one keyword term, past which Elasticsearch refuses the whole document.
+     */
+    public static final int MAX_FIELD_CHARS = 8_000;
+    /** What a UTF-8 decoder puts in place of bytes that are not UTF-8. */
+    private static final String REPLACEMENT_CHARACTER = "\uFFFD";
 
     private RowRules() {
     }
@@ -42,10 +53,16 @@ public final class RowRules {
 
     private static Column rejectReason() {
         return when(col(CORRUPT).isNotNull(), lit(RejectReason.MALFORMED_RECORD.label()))
+                .when(anyCell(cell -> cell.contains(REPLACEMENT_CHARACTER)), lit(RejectReason.NOT_UTF8.label()))
+                .when(anyCell(cell -> length(cell).gt(MAX_FIELD_CHARS)), lit(RejectReason.FIELD_TOO_LONG.label()))
                 .when(isBlank(NAME), lit(RejectReason.MISSING_NAME.label()))
                 .when(isBlank(DATE_UPDATED).and(isBlank(DATE_ADDED)), lit(RejectReason.MISSING_DATE.label()))
                 .when(col(UPDATED_MS).isNull().and(isBlank(DATE_UPDATED)), lit(RejectReason.UNPARSABLE_DATE_ADDED.label()))
                 .when(col(UPDATED_MS).isNull(), lit(RejectReason.UNPARSABLE_DATE_UPDATED.label()));
+    }
+
+    private static Column anyCell(Function<Column, Column> test) {
+        return SourceColumns.ALL.stream().map(name -> coalesce(test.apply(col(name)), lit(false))).reduce(Column::or).orElseThrow();
     }
 
     static Column isBlank(String column) {

@@ -36,6 +36,12 @@ public final class CsvDatasetReader {
     public static final String RECORD = "_record";
     public static final String CORRUPT = "_corrupt_record";
     private static final String ROW_ID = "_row_id";
+    /**
+     * Beyond this many columns, a file's rows are handed on as an RDD of the used columns only: Spark's
+     * planner canonicalizes a relation in time quadratic in its column count, again for every later
+     * query that contains it (10,000 columns took a minute for two rows).
+     */
+    static final int WIDE_FILE_COLUMNS = 500;
 
     private CsvDatasetReader() {
     }
@@ -89,7 +95,8 @@ public final class CsvDatasetReader {
         columns.add(col("_metadata.file_path").as(SOURCE_FILE));
         columns.add(col(CORRUPT));
         columns.add(monotonically_increasing_id().as(ROW_ID));
-        return raw.select(columns.toArray(Column[]::new));
+        Dataset<Row> used = raw.select(columns.toArray(Column[]::new));
+        return header.size() > WIDE_FILE_COLUMNS ? spark.createDataFrame(used.javaRDD(), used.schema()) : used;
     }
 
     /**

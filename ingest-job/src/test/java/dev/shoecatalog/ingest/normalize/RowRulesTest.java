@@ -57,5 +57,16 @@ class RowRulesTest {
         assertThat(only(Rows.cells("name", "A")).<String>getAs(RowRules.REJECT_REASON)).isEqualTo("missing_date");
         assertThat(only(Rows.cells("name", "A", "dateUpdated", "2019-01-01T00:00:00Z", CsvDatasetReader.CORRUPT, "A,x,y"))
                 .<String>getAs(RowRules.REJECT_REASON)).isEqualTo("malformed_record");
+        assertThat(only(Rows.cells("name", "Caf\uFFFD", "dateUpdated", "2019-01-01T00:00:00Z")).<String>getAs(RowRules.REJECT_REASON))
+                .isEqualTo("not_utf8");
+    }
+
+    @Test
+    void acceptsCellsUpToTheLongestAKeywordCanHold() {
+        String longest = "é".repeat(RowRules.MAX_FIELD_CHARS);
+        assertThat(only(Rows.cells("name", "A", "colors", longest, "dateUpdated", "2019-01-01T00:00:00Z"))
+                .<String>getAs(RowRules.REJECT_REASON)).isNull();
+        assertThat(only(Rows.cells("name", "A", "sourceUrls", longest + "x", "dateUpdated", "2019-01-01T00:00:00Z"))
+                .<String>getAs(RowRules.REJECT_REASON)).isEqualTo("field_too_long");
     }
 }
