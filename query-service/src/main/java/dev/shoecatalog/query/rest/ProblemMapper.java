@@ -1,5 +1,7 @@
 package dev.shoecatalog.query.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.shoecatalog.query.service.BadParameterException;
 import dev.shoecatalog.query.store.InvalidCursorException;
 import dev.shoecatalog.query.store.SearchUnsupportedException;
@@ -43,10 +45,27 @@ public class ProblemMapper {
         return problem(status, detail, null, null);
     }
 
+    /** A body that is not JSON, too deeply nested, or of the wrong shape (a list where an object belongs, 5.5 for n). */
+    @ServerExceptionMapper
+    public Response unreadableBody(JsonProcessingException e) {
+        return problem(400, "the request body could not be read: " + shortened(e.getOriginalMessage()), "body", null);
+    }
+
+    /** Declared for its own type, or Quarkus's built-in mapper would answer 400 without a body. */
+    @ServerExceptionMapper
+    public Response mismatchedBody(MismatchedInputException e) {
+        return unreadableBody(e);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("unexpected failure", e);
         return problem(500, "unexpected failure; see the service log", null, null);
+    }
+
+    private static String shortened(String message) {
+        String text = message == null ? "" : message;
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
     static Response problem(int status, String detail, String parameter, String store) {

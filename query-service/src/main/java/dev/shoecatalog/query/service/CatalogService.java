@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.shoecatalog.model.Colors;
 import dev.shoecatalog.model.Keys;
@@ -27,6 +28,9 @@ public class CatalogService {
 
     /** Longer values cannot be a color, brand or query of this catalog. */
     static final int MAX_TEXT_LENGTH = 200;
+    /** ASCII digits only: Java's parsers also take other scripts' digits, a sign, hex floats and "Infinity". */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,9}");
+    private static final Pattern PRICE = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,6})?");
     /** A cursor carries the ids served at the last timestamp of a page, so it may be longer. */
     static final int MAX_CURSOR_LENGTH = 8192;
 
@@ -69,12 +73,10 @@ public class CatalogService {
     }
 
     private int count(String n) {
-        int value;
-        try {
-            value = n == null ? 10 : Integer.parseInt(n.strip());
-        } catch (NumberFormatException e) {
+        if (n != null && !WHOLE_NUMBER.matcher(n).matches()) {
             throw new BadParameterException("n", "n must be a whole number between 1 and " + config.maxN());
         }
+        int value = n == null ? 10 : Integer.parseInt(n);
         if (value < 1 || value > config.maxN()) {
             throw new BadParameterException("n", "n must be between 1 and " + config.maxN() + ", not " + value);
         }
@@ -109,15 +111,10 @@ public class CatalogService {
         if (value == null) {
             return Optional.empty();
         }
-        try {
-            double price = Double.parseDouble(value.strip());
-            if (Double.isFinite(price) && price >= 0) {
-                return Optional.of(price);
-            }
-        } catch (NumberFormatException e) {
-            // Reported below.
+        if (!PRICE.matcher(value).matches()) {
+            throw new BadParameterException(parameter, parameter + " must be a decimal number of at least 0, such as 49.99");
         }
-        throw new BadParameterException(parameter, parameter + " must be a number of at least 0");
+        return Optional.of(Double.parseDouble(value));
     }
 
     private static String truncate(String value) {
