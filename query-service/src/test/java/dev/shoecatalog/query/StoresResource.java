@@ -9,27 +9,34 @@ import dev.shoecatalog.testsupport.Datasets;
 import dev.shoecatalog.testsupport.ElasticsearchServer;
 import dev.shoecatalog.testsupport.IngestJobProcess;
 import dev.shoecatalog.testsupport.RedisServer;
+import dev.shoecatalog.testsupport.SlowLinkProxy;
 import dev.shoecatalog.testsupport.TestStores;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Real Redis and Elasticsearch for the service tests, owned by this resource so that tests can stop
  * and restart them, loaded with the sample dataset by the real ingest job run as its own process.
+ * The service reaches each store through a {@link SlowLinkProxy} (no delay unless a test sets one);
+ * the job writes to the stores directly.
  */
 public class StoresResource implements QuarkusTestResourceLifecycleManager {
 
     private static RedisServer redis;
     private static ElasticsearchServer elasticsearch;
     private static Path currentDataset;
+    private static SlowLinkProxy redisLink;
+    private static SlowLinkProxy elasticsearchLink;
 
     @Override
     public Map<String, String> start() {
         redis = RedisServer.start(TestStores.logDir());
         elasticsearch = ElasticsearchServer.start(TestStores.logDir());
         load(Datasets.sample());
+        redisLink = SlowLinkProxy.start(redis.port());
+        elasticsearchLink = SlowLinkProxy.start(elasticsearch.port());
         return Map.of(
-                "quarkus.redis.hosts", redis.url(),
-                "quarkus.elasticsearch.hosts", "127.0.0.1:" + elasticsearch.port(),
+                "quarkus.redis.hosts", "redis://127.0.0.1:" + redisLink.port(),
+                "quarkus.elasticsearch.hosts", "127.0.0.1:" + elasticsearchLink.port(),
                 "quarkus.elasticsearch.protocol", "http",
                 "quarkus.redis.timeout", "1s",
                 "quarkus.elasticsearch.socket-timeout", "2s");
@@ -37,6 +44,12 @@ public class StoresResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        if (redisLink != null) {
+            redisLink.close();
+        }
+        if (elasticsearchLink != null) {
+            elasticsearchLink.close();
+        }
         if (elasticsearch != null) {
             elasticsearch.close();
         }
@@ -75,6 +88,16 @@ public class StoresResource implements QuarkusTestResourceLifecycleManager {
         redis.close();
         redis = RedisServer.start(TestStores.logDir(), null, port);
         currentDataset = null;
+    }
+
+    /** The service's link to Redis, to slow it down. */
+    public static SlowLinkProxy redisLink() {
+        return redisLink;
+    }
+
+    /** The service's link to Elasticsearch, to slow it down. */
+    public static SlowLinkProxy elasticsearchLink() {
+        return elasticsearchLink;
     }
 
     public static ElasticsearchServer elasticsearch() {
