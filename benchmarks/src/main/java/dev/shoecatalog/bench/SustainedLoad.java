@@ -54,11 +54,11 @@ public final class SustainedLoad {
             try (ServiceProcess service = ServiceProcess.start(jar, redis.url(), elasticsearch.endpoint().url(),
                     logs.resolve("query-service-sustained.log"))) {
                 String url = service.url() + "/";
-                wrk.run(url, Map.of("WRK_PATHS", PATHS), CONNECTIONS, 20); // warm-up (JIT)
+                // Warm-up: the JIT, and Elasticsearch merging the segments of the load it just took.
+                wrk.run(url, Map.of("WRK_PATHS", PATHS), CONNECTIONS, 60);
                 Wrk.Result saturation = wrk.run(url, Map.of("WRK_PATHS", PATHS), CONNECTIONS, 20);
                 double target = 0.7 * saturation.requestsPerSecond();
-                // Each connection waits between requests so that together they send about the target rate.
-                long delayMillis = Math.max(1, Math.round(CONNECTIONS * 1000.0 / target - saturation.p50() * 0.5));
+                long delayMillis = calibratedDelay(wrk, url, target);
                 System.out.printf(Locale.ROOT, "saturation %.0f req/s; target %.0f req/s with %d ms pauses%n",
                         saturation.requestsPerSecond(), target, delayMillis);
 
@@ -89,6 +89,19 @@ public final class SustainedLoad {
         }
     }
 
+    /**
+     * The pause between a connection's requests that makes all connections together send about
+     * {@code target} requests/s: a first guess from the target alone, corrected once by a measured run
+     * (a connection's cycle is its pause plus the latency at that rate).
+     */
+    private static long calibratedDelay(Wrk wrk, String url, double target) throws Exception {
+        double cycleMillis = CONNECTIONS * 1000.0 / target;
+        long guess = Math.max(1, Math.round(cycleMillis));
+        Wrk.Result trial = wrk.run(url, Map.of("WRK_PATHS", PATHS, "WRK_DELAY_MS", Long.toString(guess)), CONNECTIONS, 10);
+        double measuredCycle = CONNECTIONS * 1000.0 / trial.requestsPerSecond();
+        return Math.max(1, Math.round(guess + cycleMillis - measuredCycle));
+    }
+
     private static void write(Path report, Path csv, String[] args, Wrk.Result saturation, double target, long delayMillis,
                               List<Window> series, JobRun reload, int products) throws Exception {
         StringBuilder data = new StringBuilder("# seconds,requests_per_second,p50_ms,p99_ms,p999_ms,errors,rss_mb,reloading\n");
@@ -111,8 +124,8 @@ public final class SustainedLoad {
                 , on this project's build machine (2 cores shared by wrk, the service in JVM mode, Redis and
                 Elasticsearch), with %,d products loaded by the ingest job.
 
-                - Mix: %s, requested in turn by %d connections.
-                - Saturation (closed loop, 20 s after a 20 s warm-up): %,.0f req/s, p50 %.2f ms, p99 %.2f ms.
+                - Mix: `%s`, requested in turn by %d connections.
+                - Saturation (closed loop, 20 s after a 60 s warm-up): %,.0f req/s, p50 %.2f ms, p99 %.2f ms.
                 - Held at about 70%%: %d ms pause between a connection's requests, aiming at %,.0f req/s.
                 - In the middle, the ingest job reloads the same dataset (a new generation) on the same two cores%s.
 
