@@ -68,7 +68,7 @@ public final class IngestBenchmark {
         long g;
         Map<String, String> meta;
         List<Shoe> shoes;
-        try (Jedis jedis = new Jedis(server)) {
+        try (Jedis jedis = RawRedisLoader.connect(server)) {
             g = Long.parseLong(jedis.get(CatalogKeys.CURRENT));
             meta = jedis.hgetAll(CatalogKeys.meta(g));
             shoes = documents(jedis, g);

@@ -8,10 +8,12 @@ import java.util.concurrent.Future;
 
 import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.model.ShoeHash;
+import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.commands.ProtocolCommand;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.util.SafeEncoder;
 
@@ -34,7 +36,7 @@ final class RawRedisLoader {
     double load(List<Shoe> shoes, int threads, int batch, boolean searchIndex) throws Exception {
         clear();
         if (searchIndex) {
-            try (Jedis jedis = new Jedis(server)) {
+            try (Jedis jedis = connect(server)) {
                 jedis.sendCommand(() -> SafeEncoder.encode("FT.CREATE"), "bench-raw", "SCHEMA", "name", "TEXT",
                         "brandKey", "TAG", "SEPARATOR", ",", "colorKeys", "TAG", "SEPARATOR", ",",
                         "priceMin", "NUMERIC", "SORTABLE", "priceMax", "NUMERIC", "SORTABLE", "dateUpdated", "NUMERIC", "SORTABLE");
@@ -59,7 +61,7 @@ final class RawRedisLoader {
     }
 
     private void write(List<Shoe> shoes, int batch, boolean searchIndex) {
-        try (Jedis jedis = new Jedis(server)) {
+        try (Jedis jedis = connect(server)) {
             Pipeline pipeline = jedis.pipelined();
             int pending = 0;
             for (Shoe shoe : shoes) {
@@ -82,11 +84,19 @@ final class RawRedisLoader {
         }
     }
 
+    /**
+     * A connection that waits as long as Redis needs: after a large load, dropping an index can block
+     * the server for seconds, and a timed-out connection is unusable afterwards.
+     */
+    static Jedis connect(HostAndPort server) {
+        return new Jedis(server, DefaultJedisClientConfig.builder().socketTimeoutMillis(120_000).build());
+    }
+
     void clear() {
-        try (Jedis jedis = new Jedis(server)) {
+        try (Jedis jedis = connect(server)) {
             try {
                 jedis.sendCommand(() -> SafeEncoder.encode("FT.DROP"), "bench-raw", "KEEPDOCS");
-            } catch (RuntimeException noIndex) {
+            } catch (JedisDataException noIndex) {
                 // first run
             }
             String cursor = ScanParams.SCAN_POINTER_START;
