@@ -12,9 +12,10 @@ final class IngestReport {
 
     static String row(int size, String master, int products, JobRun run, Map<String, Double> stages, double rawRedis,
                       int redisBatch, double rawElastic, int bulkBatch) {
-        double inJob = stages.values().stream().mapToDouble(Double::doubleValue).sum();
         double redisStage = stages.getOrDefault("write-redis", Double.NaN);
         double elasticStage = stages.getOrDefault("write-elasticsearch", Double.NaN);
+        // The two write stages run at the same time: count the shorter one once, inside the longer.
+        double inJob = stages.values().stream().mapToDouble(Double::doubleValue).sum() - Math.min(redisStage, elasticStage);
         double writes = Math.max(redisStage, elasticStage);
         return String.format(Locale.ROOT,
                 "| %,d | %s | %,d | %.1f | %.1f | %.2f | %.2f | %.2f | %.2f (%d) | **%.2f** | %.2f (%d) | **%.2f** | %.2f | %,d |",
