@@ -58,9 +58,8 @@ public final class IngestBenchmark {
 
     private static String measure(int size, String master, Path dataset, RedisServer redis, ElasticsearchServer elasticsearch,
                                   Path logs) throws Exception {
-        JobRun run = JobRun.of(logs.resolve("job-" + size + "-" + master + ".log"), "--master", master,
-                "--dataset", dataset.toString(), "--rejects", logs.resolve("rejects").toString(),
-                "--redis-url", redis.url(), "--elasticsearch-hosts", elasticsearch.endpoint().url());
+        JobRun run = JobRun.of(logs.resolve("job-" + size + "-" + master + ".log"),
+                JobRun.loadArgs(master, dataset, redis, elasticsearch, logs.resolve("rejects")));
         if (run.exitCode() != 0) {
             throw new IllegalStateException("the job failed on " + size + " rows at " + master);
         }

@@ -6,10 +6,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.shoecatalog.testsupport.ElasticsearchServer;
 import dev.shoecatalog.testsupport.IngestJobProcess;
+import dev.shoecatalog.testsupport.RedisServer;
 
 /** One run of the ingest job as its own process: wall time and peak resident memory (VmHWM). */
 record JobRun(int exitCode, double wallSeconds, long peakRssKb) {
+
+    /** The job's options to load {@code dataset} into these stores at {@code master}. */
+    static String[] loadArgs(String master, Path dataset, RedisServer redis, ElasticsearchServer elasticsearch, Path rejects) {
+        return new String[] {"--master", master, "--dataset", dataset.toString(), "--rejects", rejects.toString(),
+                "--redis-url", redis.url(), "--elasticsearch-hosts", elasticsearch.endpoint().url()};
+    }
 
     static JobRun of(Path log, String... args) throws Exception {
         long start = System.nanoTime();

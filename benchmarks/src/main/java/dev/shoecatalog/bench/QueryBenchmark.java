@@ -84,9 +84,8 @@ public final class QueryBenchmark {
     private static long load(int size, Path work, RedisServer redis, ElasticsearchServer elasticsearch, Path logs) throws Exception {
         Path dataset = work.resolve("products-" + size);
         new DatasetWriter(7, 0.0, 1.0).write(dataset, size, 4);
-        JobRun run = JobRun.of(logs.resolve("query-bench-load-" + size + ".log"), "--master", "local[2]",
-                "--dataset", dataset.toString(), "--redis-url", redis.url(),
-                "--elasticsearch-hosts", elasticsearch.endpoint().url(), "--rejects", work.resolve("rejects").toString());
+        JobRun run = JobRun.of(logs.resolve("query-bench-load-" + size + ".log"),
+                JobRun.loadArgs("local[2]", dataset, redis, elasticsearch, work.resolve("rejects")));
         if (run.exitCode() != 0) {
             throw new IllegalStateException("loading " + size + " products failed; see " + logs);
         }

@@ -46,8 +46,7 @@ public final class SustainedLoad {
         try (RedisServer redis = RedisServer.start(logs); ElasticsearchServer elasticsearch = ElasticsearchServer.start(logs)) {
             Path dataset = work.resolve("products");
             new DatasetWriter(7, 0.0, 1.0).write(dataset, products, 4);
-            String[] jobArgs = {"--master", "local[2]", "--dataset", dataset.toString(), "--redis-url", redis.url(),
-                    "--elasticsearch-hosts", elasticsearch.endpoint().url(), "--rejects", work.resolve("rejects").toString()};
+            String[] jobArgs = JobRun.loadArgs("local[2]", dataset, redis, elasticsearch, work.resolve("rejects"));
             if (JobRun.of(logs.resolve("sustained-load.log"), jobArgs).exitCode() != 0) {
                 throw new IllegalStateException("the first load failed; see " + logs);
             }

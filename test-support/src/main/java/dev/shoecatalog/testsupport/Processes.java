@@ -55,8 +55,7 @@ final class Processes {
         if (handle.isEmpty()) {
             return;
         }
-        List<ProcessHandle> tree = new ArrayList<>(handle.get().descendants().toList());
-        tree.add(handle.get());
+        List<ProcessHandle> tree = treeOf(handle.get());
         tree.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
         for (ProcessHandle process : tree) {
@@ -75,8 +74,7 @@ final class Processes {
         if (handle.isEmpty()) {
             return;
         }
-        List<ProcessHandle> tree = new ArrayList<>(handle.get().descendants().toList());
-        tree.add(handle.get());
+        List<ProcessHandle> tree = treeOf(handle.get());
         tree.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle process : tree) {
             try {
@@ -85,5 +83,12 @@ final class Processes {
                 throw new IllegalStateException("process " + process.pid() + " survived SIGKILL", e);
             }
         }
+    }
+
+    /** The process's descendants, then the process itself. */
+    private static List<ProcessHandle> treeOf(ProcessHandle process) {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process);
+        return tree;
     }
 }

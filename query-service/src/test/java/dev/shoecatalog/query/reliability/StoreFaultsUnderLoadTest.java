@@ -76,44 +76,37 @@ class StoreFaultsUnderLoadTest {
         }
     }
 
-    @Test
-    void redisSlowerThanItsTimeout() throws Exception {
-        List<String> redisIds = ids(REDIS);
+    /** Slows the service's link to one store past its timeout while clients query both, then lifts the delay. */
+    private void slowedPastItsTimeout(SlowLinkProxy link, String affected, String other, Duration delay, Duration fault,
+                                      long timeoutMillis) throws Exception {
+        List<String> before = ids(affected);
         try (BackgroundLoad load = BackgroundLoad.start(base, List.of(REDIS, ELASTICSEARCH), 2)) {
             pause(Duration.ofSeconds(1));
-            assertServing(load.takeSeen(REDIS), REDIS);
-            load.takeSeen(ELASTICSEARCH);
+            assertServing(load.takeSeen(affected), affected);
+            load.takeSeen(other);
 
-            StoresResource.redisLink().delay(Duration.ofMillis(1_500));
-            pause(Duration.ofSeconds(5));
-            assertFailingFast(load.takeSeen(REDIS), REDIS, REDIS_TIMEOUT_MILLIS);
-            assertServing(load.takeSeen(ELASTICSEARCH), ELASTICSEARCH);
+            link.delay(delay);
+            pause(fault);
+            assertFailingFast(load.takeSeen(affected), affected, timeoutMillis);
+            assertServing(load.takeSeen(other), other);
 
-            StoresResource.redisLink().delay(Duration.ZERO);
-            assertRecovered(load, REDIS, redisIds);
+            link.delay(Duration.ZERO);
+            assertRecovered(load, affected, before);
         } finally {
-            StoresResource.redisLink().delay(Duration.ZERO);
+            link.delay(Duration.ZERO);
         }
     }
 
     @Test
+    void redisSlowerThanItsTimeout() throws Exception {
+        slowedPastItsTimeout(StoresResource.redisLink(), REDIS, ELASTICSEARCH, Duration.ofMillis(1_500), Duration.ofSeconds(5),
+                REDIS_TIMEOUT_MILLIS);
+    }
+
+    @Test
     void elasticsearchSlowerThanItsTimeout() throws Exception {
-        List<String> elasticIds = ids(ELASTICSEARCH);
-        try (BackgroundLoad load = BackgroundLoad.start(base, List.of(REDIS, ELASTICSEARCH), 2)) {
-            pause(Duration.ofSeconds(1));
-            load.takeSeen(REDIS);
-            assertServing(load.takeSeen(ELASTICSEARCH), ELASTICSEARCH);
-
-            StoresResource.elasticsearchLink().delay(Duration.ofMillis(3_000));
-            pause(Duration.ofSeconds(7));
-            assertFailingFast(load.takeSeen(ELASTICSEARCH), ELASTICSEARCH, ELASTICSEARCH_TIMEOUT_MILLIS);
-            assertServing(load.takeSeen(REDIS), REDIS);
-
-            StoresResource.elasticsearchLink().delay(Duration.ZERO);
-            assertRecovered(load, ELASTICSEARCH, elasticIds);
-        } finally {
-            StoresResource.elasticsearchLink().delay(Duration.ZERO);
-        }
+        slowedPastItsTimeout(StoresResource.elasticsearchLink(), ELASTICSEARCH, REDIS, Duration.ofMillis(3_000),
+                Duration.ofSeconds(7), ELASTICSEARCH_TIMEOUT_MILLIS);
     }
 
     @Test
