@@ -10,6 +10,15 @@ public final class CatalogKeys {
     public static final String CURRENT = "shoes:current";
     /** Elasticsearch alias pointing at the current generation's index. */
     public static final String ALIAS = "shoes";
+    /** Every generation's index, for calls that act on all of them (the alias switch, listing leftovers). */
+    public static final String INDEX_PATTERN = "shoes-*";
+    /** Redis string held by the one load (or rollback) running on this catalog: its lease. */
+    public static final String LOCK = "shoes:lock";
+    /**
+     * Redis set of every generation that has anything in Redis, added before its first write and removed
+     * after its last key is gone, so that leftovers of crashed runs are found without scanning the keyspace.
+     */
+    public static final String GENERATIONS = "shoes:generations";
 
     private CatalogKeys() {
     }

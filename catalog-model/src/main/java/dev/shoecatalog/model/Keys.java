@@ -6,20 +6,17 @@ import java.util.regex.Pattern;
 /** Normalizes free text into the lowercase form used for matching (colors, brands, product identity). */
 public final class Keys {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Control characters count as white space, so no key holds one (the search index separates brand tags with one). */
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\p{Cntrl}]+");
 
     private Keys() {
     }
 
-    /** Trimmed, lowercased, inner whitespace collapsed to one space; {@code ""} for null or blank. */
+    /** Trimmed, lowercased, inner whitespace and control characters collapsed to one space; {@code ""} for null or blank. */
     public static String normalize(String text) {
         if (text == null) {
             return "";
         }
-        String trimmed = text.strip();
-        if (trimmed.isEmpty()) {
-            return "";
-        }
-        return WHITESPACE.matcher(trimmed).replaceAll(" ").toLowerCase(Locale.ROOT);
+        return WHITESPACE.matcher(text).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
     }
 }

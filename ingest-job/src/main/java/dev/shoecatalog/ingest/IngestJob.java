@@ -1,9 +1,17 @@
 package dev.shoecatalog.ingest;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import dev.shoecatalog.ingest.read.DatasetException;
 import dev.shoecatalog.ingest.report.IngestSummary;
+import dev.shoecatalog.ingest.swap.CatalogLease;
+import dev.shoecatalog.ingest.swap.CatalogState;
+import dev.shoecatalog.ingest.swap.ElasticsearchGenerations;
+import dev.shoecatalog.ingest.swap.GenerationSwap;
+import dev.shoecatalog.ingest.swap.LoadInProgressException;
+import dev.shoecatalog.ingest.swap.NothingToRollBackException;
+import dev.shoecatalog.ingest.swap.RedisGenerations;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,19 +20,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * Loads a shoe dataset into Redis and Elasticsearch as a new generation and switches readers to it.
- * Exit codes: 0 loaded; 1 the load failed (a store refused or failed; readers keep the current
- * generation); 2 bad options; 3 the dataset was refused (missing, empty, too many rejects).
+ * Loads a shoe dataset into Redis and Elasticsearch as a new generation and switches readers to it,
+ * or ({@code --rollback}) switches readers back to the previous one. One run at a time per catalog
+ * (a lease in Redis). Exit codes: 0 done; 1 failed (readers keep the current generation, or the
+ * message names which store serves which); 2 bad options; 3 the dataset was refused (missing, empty,
+ * too many rejects) or there is nothing to roll back to; 4 another load is running.
  */
 @Command(name = "ingest-job", mixinStandardHelpOptions = true, versionProvider = IngestJob.Version.class,
         description = "Loads every CSV of a shoe dataset into Redis and Elasticsearch, then switches readers to it.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:loaded, readers use the new generation", "1:load failed, readers keep the current generation",
-                "2:invalid options", "3:dataset refused (missing, empty, no usable row, too many rejects)"})
+        exitCodeList = {"0:loaded (or rolled back), readers use the new generation",
+                "1:failed, readers keep the current generation (or the message says which store serves which)",
+                "2:invalid options", "3:dataset refused (missing, empty, no usable row, too many rejects), or nothing to roll back to",
+                "4:another load is running on this catalog; nothing written"})
 public final class IngestJob implements Callable<Integer> {
 
     static final int LOAD_FAILED = 1;
     static final int DATASET_REFUSED = 3;
+    static final int NOTHING_TO_ROLL_BACK = 3;
+    static final int LOAD_IN_PROGRESS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
 
     @Mixin
@@ -32,9 +46,37 @@ public final class IngestJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try (CatalogLease lease = CatalogLease.acquire(options.redis(), Duration.ofSeconds(options.leaseSeconds))) {
+            return options.rollback ? rollBack(lease) : load(lease);
+        } catch (LoadInProgressException e) {
+            LOG.error("Nothing written: {}", e.getMessage());
+            return LOAD_IN_PROGRESS;
+        } catch (RuntimeException e) {
+            LOG.error("Could not take the catalog's lease in Redis, nothing written: {}", e.getMessage());
+            return LOAD_FAILED;
+        }
+    }
+
+    private int rollBack(CatalogLease lease) {
+        try (ElasticsearchGenerations elasticsearch = new ElasticsearchGenerations(options.elasticsearch())) {
+            GenerationSwap swap = new GenerationSwap(new RedisGenerations(options.redis()), elasticsearch, lease);
+            CatalogState before = swap.rollback();
+            System.out.println("Rolled back: both stores serve generation " + before.rollbackTarget().orElseThrow()
+                    + " (before: " + before.served() + ")");
+            return 0;
+        } catch (NothingToRollBackException e) {
+            LOG.error("Nothing to roll back: {}", e.getMessage());
+            return NOTHING_TO_ROLL_BACK;
+        } catch (RuntimeException e) {
+            LOG.error("Rollback failed: {}", e.getMessage(), e);
+            return LOAD_FAILED;
+        }
+    }
+
+    private int load(CatalogLease lease) {
         SparkSession spark = SparkSessions.create("shoe-catalog-ingest", options.effectiveMaster());
         try {
-            IngestSummary summary = new IngestRun(spark, options).run();
+            IngestSummary summary = new IngestRun(spark, options, lease).run();
             System.out.print(summary.toText());
             return 0;
         } catch (DatasetException e) {
@@ -62,7 +104,7 @@ public final class IngestJob implements Callable<Integer> {
 
     /** Runs the job and returns its exit code (tests call this instead of {@link #main}). */
     public static int execute(String... args) {
-        return new CommandLine(new IngestJob()).execute(args);
+        return new CommandLine(new IngestJob()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
     }
 
     /** The version in the jar manifest, or {@code dev} when run from classes. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.shoecatalog.ingest.config.ElasticsearchSettings;
 import dev.shoecatalog.ingest.config.RedisSettings;
+import dev.shoecatalog.ingest.swap.RedisSearchMode;
 import picocli.CommandLine.Option;
 
 /**
@@ -92,6 +93,18 @@ public final class IngestOptions {
     @Option(names = "--timeout-ms", defaultValue = "30000",
             description = "Connect and read timeout for both stores, in milliseconds (default: ${DEFAULT-VALUE}).")
     int timeoutMillis;
+
+    @Option(names = "--redis-search", defaultValue = "auto",
+            description = "Redis search index: auto (detected from the index, no admin command needed), v1, v2 or off (default: ${DEFAULT-VALUE}).")
+    RedisSearchMode redisSearch;
+
+    @Option(names = "--rollback",
+            description = "Switch readers in both stores back to the kept previous generation instead of loading; exit 3 when none is kept.")
+    boolean rollback;
+
+    @Option(names = "--lease-seconds", defaultValue = "60",
+            description = "Lifetime of the catalog's lease, renewed while the job runs; a job that dies frees the catalog after it (default: ${DEFAULT-VALUE}).")
+    int leaseSeconds;
 
     RedisSettings redis() {
         return new RedisSettings(redisUrl, redisCaCert, redisBatchSize, timeoutMillis);

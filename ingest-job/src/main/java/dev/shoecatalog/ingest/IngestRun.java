@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 import dev.shoecatalog.ingest.config.ElasticsearchSettings;
 import dev.shoecatalog.ingest.config.RedisSettings;
@@ -25,6 +25,7 @@ import dev.shoecatalog.ingest.read.DatasetFiles;
 import dev.shoecatalog.ingest.report.IngestSummary;
 import dev.shoecatalog.ingest.report.RejectsOutput;
 import dev.shoecatalog.ingest.report.StageTimes;
+import dev.shoecatalog.ingest.swap.CatalogLease;
 import dev.shoecatalog.ingest.swap.ElasticsearchGenerations;
 import dev.shoecatalog.ingest.swap.Generation;
 import dev.shoecatalog.ingest.swap.GenerationSwap;
@@ -47,11 +48,13 @@ final class IngestRun {
 
     private final SparkSession spark;
     private final IngestOptions options;
+    private final CatalogLease lease;
     private final StageTimes stages = new StageTimes();
 
-    IngestRun(SparkSession spark, IngestOptions options) {
+    IngestRun(SparkSession spark, IngestOptions options, CatalogLease lease) {
         this.spark = spark;
         this.options = options;
+        this.lease = lease;
     }
 
     IngestSummary run() {
@@ -73,7 +76,7 @@ final class IngestRun {
                 String rejectsLocation = writeRejects(rejected, rejects, started);
                 checkRejectRatio(rowsPerFile, rejects);
                 Input input = new Input(started, rowsPerFile, CsvDatasetReader.unrecognized(files), rejects, rejectsLocation);
-                return load(rows.filter(col(REJECT_REASON).isNull()), input, new GenerationSwap(redis, elasticsearch),
+                return load(rows.filter(col(REJECT_REASON).isNull()), input, new GenerationSwap(redis, elasticsearch, lease),
                         redisSettings, elasticSettings);
             } finally {
                 rows.unpersist();
@@ -95,14 +98,16 @@ final class IngestRun {
             if (productCount == 0) {
                 throw new DatasetException("no usable row in " + options.dataset);
             }
-            Generation generation = stages.time("prepare", swap::begin);
+            Generation generation = stages.time("prepare", () -> swap.begin(options.redisSearch));
             try {
                 long[] written = writeBoth(products, generation, redisSettings, elasticSettings);
-                Supplier<IngestSummary> summary = () -> new IngestSummary(generation.number(), IngestJob.version(), input.started(),
-                        Instant.now(), input.rowsPerFile(), input.unrecognizedFiles(), input.rejects(),
-                        input.rejectsLocation(), productCount, written[0], written[1], stages.ordered());
-                stages.time("swap", () -> swap.commit(generation, productCount, summary.get().toMeta()));
-                return summary.get();
+                Function<List<String>, IngestSummary> summary = cleanupProblems -> new IngestSummary(generation.number(),
+                        IngestJob.version(), input.started(), Instant.now(), input.rowsPerFile(), input.unrecognizedFiles(),
+                        input.rejects(), input.rejectsLocation(), productCount, written[0], written[1], stages.ordered(),
+                        generation.searchIndex().label(), generation.searchIndex().note(), cleanupProblems);
+                List<String> cleanupProblems = stages.time("swap", () -> swap.commit(generation, productCount,
+                        summary.apply(List.of()).toMeta(), options.timeoutMillis));
+                return summary.apply(cleanupProblems);
             } catch (RuntimeException e) {
                 swap.abort(generation);
                 throw e;

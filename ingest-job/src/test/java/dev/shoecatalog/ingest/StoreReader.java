@@ -18,6 +18,10 @@ import dev.shoecatalog.model.CatalogKeys;
 import dev.shoecatalog.model.ShoeFields;
 import dev.shoecatalog.testsupport.ElasticsearchEndpoint;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.util.SafeEncoder;
 
 /** Reads what the job wrote, the way a reader would: through shoes:current and the shoes alias. */
 @SuppressWarnings("rawtypes")
@@ -122,6 +126,81 @@ public final class StoreReader implements AutoCloseable {
             }, Map.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Generations that have any key in Redis, found by scanning (not from the job's own registry). */
+    public Set<Long> redisGenerationsWithKeys() {
+        Set<Long> generations = new TreeSet<>();
+        scan("shoes:*", key -> generationOfKey(key).ifPresent(generations::add));
+        return generations;
+    }
+
+    /** Generations with an index in Elasticsearch. */
+    public Set<Long> elasticGenerations() {
+        try {
+            Set<Long> generations = new TreeSet<>();
+            elastic.indices().get(i -> i.index(CatalogKeys.INDEX_PATTERN).allowNoIndices(true)).result().keySet()
+                    .forEach(index -> generations.add(CatalogKeys.generationOfIndex(index)));
+            generations.remove(-1L);
+            return generations;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code num_docs} of the RediSearch index of generation g. */
+    public long searchIndexDocuments(long g) {
+        List<?> info = (List<?>) jedis.sendCommand(() -> SafeEncoder.encode("FT.INFO"), CatalogKeys.index(g));
+        for (int i = 0; i + 1 < info.size(); i += 2) {
+            if ("num_docs".equals(SafeEncoder.encode((byte[]) info.get(i)))) {
+                Object value = info.get(i + 1);
+                return value instanceof Long number ? number : Long.parseLong(SafeEncoder.encode((byte[]) value));
+            }
+        }
+        throw new IllegalStateException("FT.INFO has no num_docs");
+    }
+
+    /** Removes every generation, search index and catalog key from both stores: an empty catalog. */
+    public void removeWholeCatalog() {
+        Set<Long> generations = new TreeSet<>(redisGenerationsWithKeys());
+        generations.addAll(elasticGenerations());
+        jedis.smembers(CatalogKeys.GENERATIONS).forEach(g -> generations.add(Long.parseLong(g)));
+        for (long g : generations) {
+            for (String[] drop : new String[][] {{"FT.DROP", CatalogKeys.index(g), "KEEPDOCS"}, {"FT.DROPINDEX", CatalogKeys.index(g)}}) {
+                try {
+                    jedis.sendCommand(() -> SafeEncoder.encode(drop[0]), java.util.Arrays.copyOfRange(drop, 1, drop.length));
+                } catch (JedisDataException notThere) {
+                    // No such index, or not this module version's command.
+                }
+            }
+        }
+        scan("shoes:*", jedis::unlink);
+        for (long g : elasticGenerations()) {
+            try {
+                elastic.indices().delete(d -> d.index(CatalogKeys.index(g)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void scan(String pattern, java.util.function.Consumer<String> action) {
+        ScanParams params = new ScanParams().match(pattern).count(1000);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = jedis.scan(cursor, params);
+            page.getResult().forEach(action);
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+    }
+
+    private static java.util.Optional<Long> generationOfKey(String key) {
+        String[] parts = key.split(":", 3);
+        try {
+            return parts.length == 3 ? java.util.Optional.of(Long.parseLong(parts[1])) : java.util.Optional.empty();
+        } catch (NumberFormatException notAGeneration) {
+            return java.util.Optional.empty();
         }
     }
 

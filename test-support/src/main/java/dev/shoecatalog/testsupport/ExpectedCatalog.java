@@ -53,7 +53,7 @@ public final class ExpectedCatalog {
                     }
                     String name = cells.get("name");
                     Long time = latestTime(blank(cells.get("dateupdated")) ? cells.get("dateadded") : cells.get("dateupdated"));
-                    if (blank(name) || time == null) {
+                    if (blank(name) || time == null || refusedByAStore(cells)) {
                         continue; // rejected
                     }
                     String id = blank(cells.get("id")) ? ProductIds.of(cells.get("brand"), name) : cells.get("id").trim();
@@ -68,6 +68,38 @@ public final class ExpectedCatalog {
         Map<String, Product> products = new HashMap<>();
         updated.forEach((id, time) -> products.put(id, new Product(id, time, colorKeys.get(id))));
         return new ExpectedCatalog(products);
+    }
+
+    /** Cells a store would refuse: a price that is no finite non-negative number, an id over 512 bytes, a 5-digit year. */
+    private static boolean refusedByAStore(Map<String, String> cells) {
+        for (String price : List.of("prices.amountmin", "prices.amountmax")) {
+            String cell = cells.get(price);
+            if (!blank(cell)) {
+                try {
+                    double amount = Double.parseDouble(cell.trim());
+                    if (!Double.isFinite(amount) || amount < 0) {
+                        return true;
+                    }
+                } catch (NumberFormatException e) {
+                    return true;
+                }
+            }
+        }
+        String id = cells.get("id");
+        if (id != null && id.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 512) {
+            return true;
+        }
+        return Stream.of(cells.get("dateadded"), cells.get("dateupdated")).filter(c -> !blank(c))
+                .flatMap(c -> Stream.of(c.split(","))).anyMatch(ExpectedCatalog::yearOutOfRange);
+    }
+
+    private static boolean yearOutOfRange(String timestamp) {
+        try {
+            int year = Instant.parse(timestamp.trim()).atZone(java.time.ZoneOffset.UTC).getYear();
+            return year < 1 || year > 9999;
+        } catch (RuntimeException unparsable) {
+            return false;
+        }
     }
 
     private static Long latestTime(String cell) {

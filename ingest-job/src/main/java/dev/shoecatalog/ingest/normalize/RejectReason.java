@@ -14,7 +14,13 @@ public enum RejectReason {
     /** {@code dateUpdated} is empty and {@code dateAdded} has a value but no parsable timestamp. */
     UNPARSABLE_DATE_ADDED,
     /** Neither {@code dateUpdated} nor {@code dateAdded} has a value. */
-    MISSING_DATE;
+    MISSING_DATE,
+    /** A date before year 1 or after year 9999, which Elasticsearch's date format cannot hold. */
+    DATE_OUT_OF_RANGE,
+    /** A price cell that is not a finite, non-negative number ({@code NaN}, {@code Infinity}, {@code 1e400}, {@code $5}). */
+    INVALID_PRICE,
+    /** An {@code id} longer than Elasticsearch's 512-byte limit for {@code _id}. */
+    ID_TOO_LONG;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

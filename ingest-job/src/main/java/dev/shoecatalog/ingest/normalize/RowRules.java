@@ -8,14 +8,19 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import static dev.shoecatalog.ingest.read.CsvDatasetReader.CORRUPT;
+import static dev.shoecatalog.ingest.read.SourceColumns.AMOUNT_MAX;
+import static dev.shoecatalog.ingest.read.SourceColumns.AMOUNT_MIN;
 import static dev.shoecatalog.ingest.read.SourceColumns.DATE_ADDED;
 import static dev.shoecatalog.ingest.read.SourceColumns.DATE_UPDATED;
+import static dev.shoecatalog.ingest.read.SourceColumns.ID;
 import static dev.shoecatalog.ingest.read.SourceColumns.NAME;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -35,6 +40,14 @@ public final class RowRules {
      * limit for one keyword term, past which Elasticsearch refuses the whole document.
      */
     public static final int MAX_FIELD_CHARS = 8_000;
+    /** Elasticsearch's limit for {@code _id}, in bytes of UTF-8. */
+    public static final int MAX_ID_BYTES = 512;
+    /**
+     * Dates a store takes as written: four-digit years, as ISO-8601 text without a sign (what
+     * Elasticsearch's default date format parses).
+     */
+    static final long MIN_DATE_MS = -62_135_596_800_000L; // 0001-01-01T00:00:00Z
+    static final long MAX_DATE_MS = 253_402_300_799_999L; // 9999-12-31T23:59:59.999Z
     /** What a UTF-8 decoder puts in place of bytes that are not UTF-8. */
     private static final String REPLACEMENT_CHARACTER = "\uFFFD";
 
@@ -58,7 +71,21 @@ public final class RowRules {
                 .when(isBlank(NAME), lit(RejectReason.MISSING_NAME.label()))
                 .when(isBlank(DATE_UPDATED).and(isBlank(DATE_ADDED)), lit(RejectReason.MISSING_DATE.label()))
                 .when(col(UPDATED_MS).isNull().and(isBlank(DATE_UPDATED)), lit(RejectReason.UNPARSABLE_DATE_ADDED.label()))
-                .when(col(UPDATED_MS).isNull(), lit(RejectReason.UNPARSABLE_DATE_UPDATED.label()));
+                .when(col(UPDATED_MS).isNull(), lit(RejectReason.UNPARSABLE_DATE_UPDATED.label()))
+                .when(outOfRange(ADDED_MS).or(outOfRange(UPDATED_MS)), lit(RejectReason.DATE_OUT_OF_RANGE.label()))
+                .when(invalidPrice(AMOUNT_MIN).or(invalidPrice(AMOUNT_MAX)), lit(RejectReason.INVALID_PRICE.label()))
+                .when(expr("octet_length(trim(`" + ID + "`))").gt(MAX_ID_BYTES), lit(RejectReason.ID_TOO_LONG.label()));
+    }
+
+    private static Column outOfRange(String millis) {
+        return coalesce(col(millis).lt(MIN_DATE_MS).or(col(millis).gt(MAX_DATE_MS)), lit(false));
+    }
+
+    /** A price cell with text that is not a finite, non-negative number (NaN, Infinity and 1e400 included). */
+    private static Column invalidPrice(String column) {
+        Column amount = expr("try_cast(trim(`" + column + "`) AS DOUBLE)");
+        Column valid = amount.isNotNull().and(amount.geq(0)).and(amount.lt(Double.POSITIVE_INFINITY)).and(not(isnan(amount)));
+        return not(isBlank(column)).and(not(valid));
     }
 
     private static Column anyCell(Function<Column, Column> test) {

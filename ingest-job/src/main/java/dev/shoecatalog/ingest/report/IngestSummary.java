@@ -14,11 +14,14 @@ import java.util.stream.Collectors;
  * @param rowsPerFile       rows read per source file (good and rejected)
  * @param unrecognizedFiles files without any column the job uses, not read
  * @param rejectsPerReason  rejected rows per {@link dev.shoecatalog.ingest.normalize.RejectReason} label
+ * @param searchIndex       the Redis search index: {@code v1}, {@code v2} or {@code none}, and why
+ * @param cleanupProblems   older generations that could not be removed after the switch (the next run does)
  */
 public record IngestSummary(long generation, String jobVersion, Instant started, Instant finished,
                             Map<String, Long> rowsPerFile, List<String> unrecognizedFiles,
                             Map<String, Long> rejectsPerReason, String rejectsLocation, long products,
-                            long redisWritten, long elasticsearchWritten, Map<String, Duration> stages) {
+                            long redisWritten, long elasticsearchWritten, Map<String, Duration> stages,
+                            String searchIndex, String searchIndexNote, List<String> cleanupProblems) {
 
     public long rowsRead() {
         return rowsPerFile.values().stream().mapToLong(Long::longValue).sum();
@@ -47,6 +50,8 @@ public record IngestSummary(long generation, String jobVersion, Instant started,
         meta.put("elasticsearchWritten", Long.toString(elasticsearchWritten));
         meta.put("sourceFiles", String.join(",", rowsPerFile.keySet()));
         meta.put("unrecognizedFiles", String.join(",", unrecognizedFiles));
+        meta.put("searchIndex", searchIndex);
+        meta.put("searchIndexNote", searchIndexNote);
         rowsPerFile.forEach((file, rows) -> meta.put("rows:" + file, Long.toString(rows)));
         rejectsPerReason.forEach((reason, count) -> meta.put("rejects:" + reason, Long.toString(count)));
         stages.forEach((stage, time) -> meta.put("stageMillis:" + stage, Long.toString(time.toMillis())));
@@ -64,6 +69,8 @@ public record IngestSummary(long generation, String jobVersion, Instant started,
                         .collect(Collectors.joining(", ", " (", ")")), rejectsLocation));
         text.append(String.format(Locale.ROOT, "  products: %,d; written to Redis %,d, to Elasticsearch %,d%n",
                 products, redisWritten, elasticsearchWritten));
+        text.append("  Redis search index: ").append(searchIndex).append(" (").append(searchIndexNote).append(")\n");
+        cleanupProblems.forEach(problem -> text.append("  cleanup: ").append(problem).append("; the next run removes it\n"));
         stages.forEach((stage, time) -> text.append(String.format(Locale.ROOT, "  stage %-20s %8.2f s%n", stage, time.toMillis() / 1000.0)));
         return text.toString();
     }

@@ -3,6 +3,9 @@ package dev.shoecatalog.ingest.swap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
@@ -40,6 +43,13 @@ public final class ElasticsearchGenerations implements AutoCloseable {
         });
     }
 
+    /** Every generation with an index, complete or not (leftovers of crashed runs included). */
+    public Set<Long> existing() {
+        return call(() -> client.indices().get(i -> i.index(CatalogKeys.INDEX_PATTERN).allowNoIndices(true).ignoreUnavailable(true))
+                .result().keySet().stream().map(CatalogKeys::generationOfIndex).filter(g -> g >= 0)
+                .collect(Collectors.toCollection(TreeSet::new)));
+    }
+
     /** Creates the index of generation g with its mapping, set up for a fast load (no refresh, no replica). */
     public void create(long g) {
         call(() -> client.indices().create(IndexDefinition.forLoad(CatalogKeys.index(g), settings.shards())));
@@ -59,11 +69,15 @@ public final class ElasticsearchGenerations implements AutoCloseable {
         return call(() -> client.count(c -> c.index(CatalogKeys.index(g))).count());
     }
 
-    /** Points the alias at generation g, removing it from the previous one, in one {@code _aliases} call. */
-    public void switchTo(long g, OptionalLong previous) {
+    /**
+     * Points the alias at generation g only, or at nothing when g is empty: one {@code _aliases} call
+     * that removes it from every generation's index (whatever a failed run left) and adds it to g.
+     */
+    public void switchTo(OptionalLong g) {
         call(() -> client.indices().updateAliases(u -> {
-            previous.ifPresent(p -> u.actions(a -> a.remove(r -> r.index(CatalogKeys.index(p)).alias(CatalogKeys.ALIAS).mustExist(false))));
-            return u.actions(a -> a.add(add -> add.index(CatalogKeys.index(g)).alias(CatalogKeys.ALIAS)));
+            u.actions(a -> a.remove(r -> r.index(CatalogKeys.INDEX_PATTERN).alias(CatalogKeys.ALIAS).mustExist(false)));
+            g.ifPresent(target -> u.actions(a -> a.add(add -> add.index(CatalogKeys.index(target)).alias(CatalogKeys.ALIAS))));
+            return u;
         }));
     }
 

@@ -1,15 +1,17 @@
 package dev.shoecatalog.ingest.swap;
 
-import java.util.OptionalLong;
-
 import dev.shoecatalog.ingest.write.RedisSearchVersion;
 
 /**
- * A generation being loaded, and what readers use until it is committed.
+ * A generation being loaded, and what the stores held and served when its run began.
  *
- * @param number          the new generation
- * @param previousRedis   {@code shoes:current} before the run
- * @param previousElastic the generation behind the {@code shoes} alias before the run
+ * @param number      the new generation
+ * @param before      the catalog before the run: readers stay there until the commit
+ * @param searchIndex what became of its Redis search index
  */
-public record Generation(long number, OptionalLong previousRedis, OptionalLong previousElastic, RedisSearchVersion search) {
+public record Generation(long number, CatalogState before, RedisSearchIndexes.Outcome searchIndex) {
+
+    public RedisSearchVersion search() {
+        return searchIndex.version();
+    }
 }

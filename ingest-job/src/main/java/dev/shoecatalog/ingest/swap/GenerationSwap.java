@@ -1,16 +1,26 @@
 package dev.shoecatalog.ingest.swap;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads beside the current generation and switches readers only to a complete one: {@link #begin}
- * prepares generation g+1 in both stores, {@link #commit} verifies the counts and switches each store
- * in one step (one {@code _aliases} call, one {@code SET}), then drops g-1 and keeps g for rollback.
- * {@link #abort} removes what a failed run wrote; the current generation is never touched before commit.
+ * Loads beside the current generation and switches readers only to a complete one.
+ * <ul>
+ * <li>{@link #begin} removes leftovers (everything but what readers use and the rollback generation)
+ *     and prepares generation g+1, numbered above everything either store holds;</li>
+ * <li>{@link #commit} verifies g+1 and switches both stores or neither. Once both serve it the run has
+ *     succeeded: the cleanup after that point only logs and reports what it could not remove;</li>
+ * <li>{@link #abort} removes what a failed run wrote, unless a store serves it;</li>
+ * <li>{@link #rollback} returns both stores to the kept previous generation, both or neither.</li>
+ * </ul>
+ * Every switch happens under the caller's {@link CatalogLease}.
  */
 public final class GenerationSwap {
 
@@ -18,29 +28,64 @@ public final class GenerationSwap {
 
     private final RedisGenerations redis;
     private final ElasticsearchGenerations elasticsearch;
+    private final CatalogLease lease;
 
-    public GenerationSwap(RedisGenerations redis, ElasticsearchGenerations elasticsearch) {
+    public GenerationSwap(RedisGenerations redis, ElasticsearchGenerations elasticsearch, CatalogLease lease) {
         this.redis = redis;
         this.elasticsearch = elasticsearch;
+        this.lease = lease;
     }
 
-    public Generation begin() {
-        OptionalLong previousRedis = redis.current();
-        OptionalLong previousElastic = elasticsearch.current();
-        long next = Math.max(previousRedis.orElse(0), previousElastic.orElse(0)) + 1;
-        Generation generation = new Generation(next, previousRedis, previousElastic, redis.searchVersion());
-        // Leftovers of a run that failed with this number and could not clean up.
-        redis.drop(next, generation.search());
-        elasticsearch.drop(next);
+    public CatalogState state() {
+        return new CatalogState(redis.current(), elasticsearch.current(), redis.existing(), elasticsearch.existing());
+    }
+
+    /** Removes leftovers, then creates the next generation's index in both stores, before any document. */
+    public Generation begin(RedisSearchMode searchMode) {
+        CatalogState before = state();
+        List<String> problems = removeAllBut(before.kept(), before);
+        problems.forEach(problem -> LOG.warn("{}; the next run tries again", problem));
+        long next = before.next();
+        redis.register(next);
         elasticsearch.create(next);
-        redis.createSearchIndex(next, generation.search());
-        LOG.info("Loading generation {} (current: Redis {}, Elasticsearch {}; Redis search index: {})", next,
-                text(previousRedis), text(previousElastic), generation.search());
-        return generation;
+        RedisSearchIndexes.Outcome search = redis.search().create(next, searchMode);
+        LOG.info("Loading generation {} ({}; Redis search index: {})", next, before.served(), search.note());
+        return new Generation(next, before, search);
     }
 
-    /** Verifies that both stores hold {@code expectedProducts}, then switches readers to the generation. */
-    public void commit(Generation generation, long expectedProducts, Map<String, String> meta) {
+    /**
+     * Verifies that both stores (and the Redis search index) hold {@code expectedProducts}, switches
+     * readers in both, then removes what is no longer kept. Returns the cleanup problems, also stored
+     * in the meta hash; throws only before the commit point, with readers where they were.
+     */
+    public List<String> commit(Generation generation, long expectedProducts, Map<String, String> meta, long timeoutMillis) {
+        long g = generation.number();
+        verify(generation, expectedProducts, timeoutMillis);
+        redis.writeMeta(g, meta);
+        switchBoth(g, generation.before());
+        LOG.info("Readers now use generation {}", g);
+        // The commit point: nothing below may remove or alter g, or fail the run.
+        Set<Long> kept = new TreeSet<>(Set.of(g));
+        generation.before().redisCurrent().ifPresent(kept::add);
+        generation.before().elasticCurrent().ifPresent(kept::add);
+        List<String> problems = new ArrayList<>();
+        try {
+            problems.addAll(removeAllBut(kept, state()));
+        } catch (RuntimeException e) {
+            problems.add("could not list generations to remove: " + e.getMessage());
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> LOG.warn("{}; the next run removes it", problem));
+            try {
+                redis.writeMeta(g, Map.of("cleanupProblems", String.join("; ", problems)));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not record the cleanup problems in the meta hash: {}", e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    private void verify(Generation generation, long expectedProducts, long timeoutMillis) {
         long g = generation.number();
         elasticsearch.finishLoad(g);
         long inRedis = redis.count(g);
@@ -49,37 +94,135 @@ public final class GenerationSwap {
             throw new GenerationCheckException("generation " + g + " is incomplete: expected " + expectedProducts
                     + " products, Redis has " + inRedis + ", Elasticsearch has " + inElastic);
         }
-        redis.writeMeta(g, meta);
-        elasticsearch.switchTo(g, generation.previousElastic());
-        try {
-            redis.switchTo(g);
-        } catch (RuntimeException e) {
-            generation.previousElastic().ifPresent(previous -> elasticsearch.switchTo(previous, OptionalLong.of(g)));
-            throw e;
-        }
-        LOG.info("Readers now use generation {}", g);
-        if (g >= 2) {
-            redis.drop(g - 2, generation.search());
-            elasticsearch.drop(g - 2);
+        if (generation.search() != dev.shoecatalog.ingest.write.RedisSearchVersion.NONE) {
+            redis.search().check(g, expectedProducts, timeoutMillis);
         }
     }
 
-    /** Best effort: removes the generation a failed run was writing. */
+    /**
+     * Best effort: removes the generation a failed run was writing from each store that answers and
+     * does not serve it (after a split switch one store may); the next run removes whatever is left.
+     */
     public void abort(Generation generation) {
         long g = generation.number();
-        try {
-            redis.drop(g, generation.search());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not remove Redis generation {} ({}); the next run removes it", g, e.getMessage());
+        if (servesSomethingElse(redis::current, g)) {
+            try {
+                redis.drop(g);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not remove generation {} from Redis ({}); the next run removes it", g, e.getMessage());
+            }
         }
-        try {
-            elasticsearch.drop(g);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not remove Elasticsearch index of generation {} ({}); the next run removes it", g, e.getMessage());
+        if (servesSomethingElse(elasticsearch::current, g)) {
+            try {
+                elasticsearch.drop(g);
+            } catch (RuntimeException e) {
+                LOG.warn("Could not remove generation {} from Elasticsearch ({}); the next run removes it", g, e.getMessage());
+            }
         }
     }
 
-    private static String text(OptionalLong generation) {
-        return generation.isPresent() ? Long.toString(generation.getAsLong()) : "none";
+    /** Whether the store answers and serves another generation than g (or none). */
+    private static boolean servesSomethingElse(CurrentGeneration current, long g) {
+        try {
+            return !current.read().equals(OptionalLong.of(g));
+        } catch (RuntimeException unreachable) {
+            LOG.warn("Could not read which generation readers use ({}); generation {} is left there for the next run", unreachable.getMessage(), g);
+            return false;
+        }
+    }
+
+    /**
+     * Switches readers in both stores back to the kept previous generation (or, after a half-done
+     * switch, to the older of the two served), verified complete first. The generation rolled back
+     * from stays until the next load. Returns the state before.
+     */
+    public CatalogState rollback() {
+        CatalogState before = state();
+        long target = before.rollbackTarget().orElseThrow(() -> new NothingToRollBackException(
+                "no earlier generation is kept to roll back to (" + before.served() + ")"));
+        String products = redis.meta(target).get("products");
+        long inRedis = redis.count(target);
+        long inElastic = elasticsearch.count(target);
+        if (products == null || Long.parseLong(products) != inRedis || inRedis != inElastic) {
+            throw new GenerationCheckException("generation " + target + " is incomplete (meta says " + products
+                    + " products, Redis has " + inRedis + ", Elasticsearch has " + inElastic + "); readers not switched");
+        }
+        switchBoth(target, before);
+        LOG.info("Rolled back: readers now use generation {} ({} before)", target, before.served());
+        return before;
+    }
+
+    /** Elasticsearch first, then Redis; if Redis fails, Elasticsearch goes back. Throws with readers named when both are not on g. */
+    private void switchBoth(long g, CatalogState before) {
+        lease.checkHeld();
+        try {
+            elasticsearch.switchTo(OptionalLong.of(g));
+        } catch (RuntimeException e) {
+            if (!serves(elasticsearch::current, g)) {
+                throw new IllegalStateException("the Elasticsearch alias could not be switched to generation " + g + " ("
+                        + e.getMessage() + "); readers keep what they had: " + before.served(), e);
+            }
+        }
+        try {
+            redis.switchTo(g, lease.holder());
+        } catch (RuntimeException redisFailure) {
+            if (serves(redis::current, g)) {
+                return; // the SET went through; only its answer was lost
+            }
+            try {
+                elasticsearch.switchTo(before.elasticCurrent());
+            } catch (RuntimeException undoFailure) {
+                throw new IllegalStateException("readers are split: Elasticsearch serves generation " + g + ", Redis serves "
+                        + describe(redis::current) + ". Redis did not switch (" + redisFailure.getMessage()
+                        + ") and the Elasticsearch alias could not be switched back (" + undoFailure.getMessage()
+                        + "). Run the job with --rollback, or a new load, to put both on one generation", redisFailure);
+            }
+            throw new IllegalStateException("Redis could not be switched to generation " + g + " (" + redisFailure.getMessage()
+                    + "); the Elasticsearch alias was switched back, readers keep what they had: " + before.served(), redisFailure);
+        }
+    }
+
+    /** Drops, in each store, every generation it holds (per {@code existing}) that is not kept; returns what failed. */
+    private List<String> removeAllBut(Set<Long> kept, CatalogState existing) {
+        List<String> problems = new ArrayList<>();
+        for (long g : existing.inRedis()) {
+            if (!kept.contains(g)) {
+                try {
+                    redis.drop(g);
+                } catch (RuntimeException e) {
+                    problems.add("could not remove generation " + g + " from Redis: " + e.getMessage());
+                }
+            }
+        }
+        for (long g : existing.inElastic()) {
+            if (!kept.contains(g)) {
+                try {
+                    elasticsearch.drop(g);
+                } catch (RuntimeException e) {
+                    problems.add("could not remove generation " + g + " from Elasticsearch: " + e.getMessage());
+                }
+            }
+        }
+        return problems;
+    }
+
+    private interface CurrentGeneration {
+        OptionalLong read();
+    }
+
+    private static boolean serves(CurrentGeneration current, long g) {
+        try {
+            return current.read().equals(OptionalLong.of(g));
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
+    }
+
+    private static String describe(CurrentGeneration current) {
+        try {
+            return CatalogState.text(current.read());
+        } catch (RuntimeException unreachable) {
+            return "an unknown generation (unreachable: " + unreachable.getMessage() + ")";
+        }
     }
 }

@@ -1,34 +1,39 @@
 package dev.shoecatalog.ingest.swap;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.shoecatalog.ingest.config.RedisSettings;
-import dev.shoecatalog.ingest.write.RedisSearchVersion;
 import dev.shoecatalog.model.CatalogKeys;
-import dev.shoecatalog.model.ShoeFields;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Module;
-import redis.clients.jedis.commands.ProtocolCommand;
-import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
-import redis.clients.jedis.util.SafeEncoder;
 
-/** The driver's view of generations in Redis: which is current, and creating, switching and dropping one. */
+/**
+ * The driver's view of generations in Redis: which is current, which exist, and registering, checking,
+ * switching and dropping one. The search index lives in {@link RedisSearchIndexes}.
+ */
 public final class RedisGenerations {
 
-    private static final ProtocolCommand FT_CREATE = () -> SafeEncoder.encode("FT.CREATE");
-    private static final ProtocolCommand FT_DROP = () -> SafeEncoder.encode("FT.DROP");
-    private static final ProtocolCommand FT_DROPINDEX = () -> SafeEncoder.encode("FT.DROPINDEX");
     private static final int SCAN_COUNT = 1000;
+    /** Switches readers only while the caller holds the catalog's lease (fencing a run that lost it). */
+    private static final String SWITCH = "if redis.call('GET', KEYS[1]) ~= ARGV[1] then"
+            + " return redis.error_reply('LEASE this run no longer holds ' .. KEYS[1]) end"
+            + " redis.call('SET', KEYS[2], ARGV[2]) return 'OK'";
 
     private final RedisSettings settings;
+    private final RedisSearchIndexes search;
 
     public RedisGenerations(RedisSettings settings) {
         this.settings = settings;
+        this.search = new RedisSearchIndexes(settings);
+    }
+
+    public RedisSearchIndexes search() {
+        return search;
     }
 
     public OptionalLong current() {
@@ -38,34 +43,23 @@ public final class RedisGenerations {
         }
     }
 
-    /** The search module's generation, from {@code MODULE LIST} (module {@code search}, or {@code ft} in 1.x). */
-    public RedisSearchVersion searchVersion() {
+    /** Every generation that may have keys in Redis: the registered ones and the current one. */
+    public Set<Long> existing() {
         try (Jedis jedis = settings.connect()) {
-            List<Module> modules = jedis.moduleList();
-            return RedisSearchVersion.of(modules.stream()
-                    .filter(module -> module.getName().equalsIgnoreCase("search") || module.getName().equalsIgnoreCase("ft"))
-                    .mapToLong(Module::getVersion).max().orElse(-1));
+            Set<Long> generations = new TreeSet<>();
+            jedis.smembers(CatalogKeys.GENERATIONS).forEach(g -> generations.add(Long.parseLong(g)));
+            String current = jedis.get(CatalogKeys.CURRENT);
+            if (current != null) {
+                generations.add(Long.parseLong(current));
+            }
+            return generations;
         }
     }
 
-    /** Creates the search index of generation g, before any document is written. */
-    public void createSearchIndex(long g, RedisSearchVersion version) {
-        if (version == RedisSearchVersion.NONE) {
-            return;
-        }
+    /** Records generation g before anything of it is written, so a crash leaves a findable leftover. */
+    public void register(long g) {
         try (Jedis jedis = settings.connect()) {
-            List<String> args = new ArrayList<>(List.of(CatalogKeys.index(g)));
-            if (version == RedisSearchVersion.V2_PREFIX) {
-                args.addAll(List.of("ON", "HASH", "PREFIX", "1", CatalogKeys.docPrefix(g)));
-            }
-            args.addAll(List.of("SCHEMA",
-                    ShoeFields.NAME, "TEXT",
-                    ShoeFields.BRAND_KEY, "TAG", "SEPARATOR", ",",
-                    ShoeFields.COLOR_KEYS, "TAG", "SEPARATOR", ",",
-                    ShoeFields.PRICE_MIN, "NUMERIC", "SORTABLE",
-                    ShoeFields.PRICE_MAX, "NUMERIC", "SORTABLE",
-                    ShoeFields.DATE_UPDATED, "NUMERIC", "SORTABLE"));
-            jedis.sendCommand(FT_CREATE, args.toArray(String[]::new));
+            jedis.sadd(CatalogKeys.GENERATIONS, Long.toString(g));
         }
     }
 
@@ -76,23 +70,29 @@ public final class RedisGenerations {
         }
     }
 
+    public Map<String, String> meta(long g) {
+        try (Jedis jedis = settings.connect()) {
+            return jedis.hgetAll(CatalogKeys.meta(g));
+        }
+    }
+
     public void writeMeta(long g, Map<String, String> meta) {
         try (Jedis jedis = settings.connect()) {
             jedis.hset(CatalogKeys.meta(g), meta);
         }
     }
 
-    /** Readers use generation g from now on: one {@code SET}. */
-    public void switchTo(long g) {
+    /** Readers use generation g from now on: one {@code SET}, refused unless {@code leaseHolder} still holds the lease. */
+    public void switchTo(long g, String leaseHolder) {
         try (Jedis jedis = settings.connect()) {
-            jedis.set(CatalogKeys.CURRENT, Long.toString(g));
+            jedis.eval(SWITCH, List.of(CatalogKeys.LOCK, CatalogKeys.CURRENT), List.of(leaseHolder, Long.toString(g)));
         }
     }
 
-    /** Removes every key and the search index of generation g (a no-op when there is none). */
-    public void drop(long g, RedisSearchVersion version) {
+    /** Removes the search index and every key of generation g, then its registration (a no-op when there is none). */
+    public void drop(long g) {
+        search.drop(g);
         try (Jedis jedis = settings.connect()) {
-            dropSearchIndex(jedis, g, version);
             ScanParams params = new ScanParams().match(CatalogKeys.generationPrefix(g) + "*").count(SCAN_COUNT);
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
@@ -102,22 +102,7 @@ public final class RedisGenerations {
                 }
                 cursor = page.getCursor();
             } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-        }
-    }
-
-    private static void dropSearchIndex(Jedis jedis, long g, RedisSearchVersion version) {
-        if (version == RedisSearchVersion.NONE) {
-            return;
-        }
-        try {
-            // Documents are deleted by the key scan, so the index goes without them.
-            if (version == RedisSearchVersion.V1_ADDHASH) {
-                jedis.sendCommand(FT_DROP, CatalogKeys.index(g), "KEEPDOCS");
-            } else {
-                jedis.sendCommand(FT_DROPINDEX, CatalogKeys.index(g));
-            }
-        } catch (JedisDataException noSuchIndex) {
-            // Nothing to drop.
+            jedis.srem(CatalogKeys.GENERATIONS, Long.toString(g));
         }
     }
 }

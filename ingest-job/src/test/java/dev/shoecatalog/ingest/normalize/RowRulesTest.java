@@ -69,4 +69,35 @@ class RowRulesTest {
         assertThat(only(Rows.cells("name", "A", "sourceUrls", longest + "x", "dateUpdated", "2019-01-01T00:00:00Z"))
                 .<String>getAs(RowRules.REJECT_REASON)).isEqualTo("field_too_long");
     }
+
+    private static String reason(String... cells) {
+        return only(Rows.cells(cells)).getAs(RowRules.REJECT_REASON);
+    }
+
+    @Test
+    void rejectsPricesThatAreNotFiniteNonNegativeNumbers() {
+        for (String price : new String[] {"NaN", "Infinity", "-Infinity", "1e400", "-3", "$59.99", "12,5"}) {
+            assertThat(reason("name", "A", "dateUpdated", "2019-01-01T00:00:00Z", "amountMin", price)).as(price).isEqualTo("invalid_price");
+            assertThat(reason("name", "A", "dateUpdated", "2019-01-01T00:00:00Z", "amountMax", price)).as(price).isEqualTo("invalid_price");
+        }
+        assertThat(reason("name", "A", "dateUpdated", "2019-01-01T00:00:00Z", "amountMin", " 59.99 ", "amountMax", "1e3")).isNull();
+        assertThat(reason("name", "A", "dateUpdated", "2019-01-01T00:00:00Z", "amountMin", "0", "amountMax", " ")).isNull();
+    }
+
+    @Test
+    void rejectsIdsLongerThanElasticsearchTakes() {
+        String longest = "é".repeat(RowRules.MAX_ID_BYTES / 2);
+        assertThat(reason("id", longest, "name", "A", "dateUpdated", "2019-01-01T00:00:00Z")).isNull();
+        assertThat(reason("id", longest + "x", "name", "A", "dateUpdated", "2019-01-01T00:00:00Z")).isEqualTo("id_too_long");
+        assertThat(reason("id", "x".repeat(600), "name", "A", "dateUpdated", "2019-01-01T00:00:00Z")).isEqualTo("id_too_long");
+    }
+
+    @Test
+    void rejectsDatesOutsideFourDigitYears() {
+        assertThat(reason("name", "A", "dateUpdated", "9999-12-31T23:59:59.999Z")).isNull();
+        assertThat(reason("name", "A", "dateUpdated", "0001-01-01T00:00:00Z")).isNull();
+        assertThat(reason("name", "A", "dateUpdated", "+10000-01-01T00:00:00Z")).isIn("date_out_of_range", "unparsable_date_updated");
+        assertThat(reason("name", "A", "dateUpdated", "2019-01-01T00:00:00Z", "dateAdded", "-0100-01-01T00:00:00Z"))
+                .isIn("date_out_of_range");
+    }
 }

@@ -99,6 +99,26 @@ class BadInputCorpusTest {
     }
 
     @Test
+    void valuesAStoreWouldRefuseAreRejectedRowByRowAndEverythingElseLoads() throws Exception {
+        String longId = "x".repeat(600);
+        Outcome outcome = load("refused-by-stores.csv", utf8("""
+                id,name,brand,dateUpdated,colors,prices.amountMin,prices.amountMax
+                p-nan,Not A Number,Acme,2019-03-01T00:00:00Z,Red,NaN,10
+                p-inf,Infinite,Acme,2019-03-02T00:00:00Z,Red,5,Infinity
+                p-big,Too Big,Acme,2019-03-03T00:00:00Z,Red,1e400,1e400
+                %s,Long Id,Acme,2019-03-04T00:00:00Z,Red,5,10
+                p-ok,Fine Price,Acme,2019-03-05T00:00:00Z,Red,5.50,10
+                """.formatted(longId)));
+        assertLoadedAndAccountedFor(outcome, 1);
+        assertThat(outcome.names()).contains("Fine Price").doesNotContain("Not A Number", "Infinite", "Too Big", "Long Id");
+        assertThat(outcome.meta("rejects:invalid_price")).isEqualTo(3);
+        assertThat(outcome.meta("rejects:id_too_long")).isEqualTo(1);
+        assertThat(outcome.rejects()).hasSize(4)
+                .anySatisfy(line -> assertThat(line).contains("refused-by-stores.csv", "invalid_price", "Not A Number"))
+                .anySatisfy(line -> assertThat(line).contains("refused-by-stores.csv", "id_too_long", longId));
+    }
+
+    @Test
     void binaryGarbageAfterAValidHeaderIsRejectedRowByRow() throws Exception {
         byte[] garbage = new byte[64 * 1024];
         new Random(7).nextBytes(garbage);

@@ -11,8 +11,8 @@ import dev.shoecatalog.dataset.DatasetWriter;
 import dev.shoecatalog.ingest.JobRunner;
 import dev.shoecatalog.ingest.StoreReader;
 import dev.shoecatalog.model.CatalogKeys;
-import dev.shoecatalog.testsupport.BulkRejectingProxy;
-import dev.shoecatalog.testsupport.BulkRejectingProxy.Answer;
+import dev.shoecatalog.testsupport.ElasticsearchFaultProxy;
+import dev.shoecatalog.testsupport.ElasticsearchFaultProxy.Answer;
 import dev.shoecatalog.testsupport.Datasets;
 import dev.shoecatalog.testsupport.ElasticsearchEndpoint;
 import dev.shoecatalog.testsupport.ElasticsearchServer;
@@ -185,7 +185,7 @@ class StoreFaultsDuringLoadTest {
 
     @Test
     void bulkRequestsAnswered429AreRetriedUntilEverythingIsLoadedOnce() {
-        try (BulkRejectingProxy overloaded = BulkRejectingProxy.start(elasticsearch.endpoint().url())) {
+        try (ElasticsearchFaultProxy overloaded = ElasticsearchFaultProxy.start(elasticsearch.endpoint().url())) {
             overloaded.plan(Answer.REJECT_REQUEST, Answer.REJECT_HALF_THE_ITEMS, Answer.PASS);
 
             assertThat(job(overloaded.url()).run(dataset, "--elasticsearch-bulk-actions", "500", "--elasticsearch-max-retries", "8"))
@@ -200,7 +200,7 @@ class StoreFaultsDuringLoadTest {
     @Test
     void aClusterThatKeepsAnswering429FailsTheRunCleanly() {
         Before before = before();
-        try (BulkRejectingProxy overloaded = BulkRejectingProxy.start(elasticsearch.endpoint().url())) {
+        try (ElasticsearchFaultProxy overloaded = ElasticsearchFaultProxy.start(elasticsearch.endpoint().url())) {
             overloaded.plan(Answer.REJECT_REQUEST);
             assertThat(job(overloaded.url()).run(dataset, "--elasticsearch-max-retries", "2")).isEqualTo(1);
             assertThat(overloaded.rejectedRequests()).isGreaterThanOrEqualTo(3);

@@ -24,12 +24,12 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Fault injection, not a store: an HTTP proxy in front of a real Elasticsearch that answers some
- * {@code _bulk} requests the way an overloaded cluster does, which a real single node cannot be made
- * to do on demand. Every other request is relayed unchanged.
+ * {@code _bulk} requests the way an overloaded cluster does, and on demand refuses index deletions,
+ * which a real single node cannot be made to do on demand. Every other request is relayed unchanged.
  *
  * <p>The n-th bulk request (counting retries) gets {@code plan.get(n % plan.size())}.
  */
-public final class BulkRejectingProxy implements AutoCloseable {
+public final class ElasticsearchFaultProxy implements AutoCloseable {
 
     /** What happens to one bulk request. */
     public enum Answer {
@@ -57,18 +57,20 @@ public final class BulkRejectingProxy implements AutoCloseable {
     private final AtomicInteger bulkRequests = new AtomicInteger();
     private final AtomicInteger rejectedRequests = new AtomicInteger();
     private final AtomicInteger rejectedItems = new AtomicInteger();
+    private final AtomicInteger refusedDeletions = new AtomicInteger();
     private volatile List<Answer> plan = List.of(Answer.PASS);
+    private volatile boolean refuseDeletions;
 
-    private BulkRejectingProxy(HttpServer server, URI target) {
+    private ElasticsearchFaultProxy(HttpServer server, URI target) {
         this.server = server;
         this.target = target;
     }
 
     /** Starts on a free loopback port, relaying to {@code target} (e.g. {@code http://127.0.0.1:9200}). */
-    public static BulkRejectingProxy start(String target) {
+    public static ElasticsearchFaultProxy start(String target) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-            BulkRejectingProxy proxy = new BulkRejectingProxy(server, URI.create(target));
+            ElasticsearchFaultProxy proxy = new ElasticsearchFaultProxy(server, URI.create(target));
             server.createContext("/", proxy::handle);
             server.setExecutor(Executors.newCachedThreadPool(r -> {
                 Thread thread = new Thread(r, "bulk-rejecting-proxy");
@@ -85,6 +87,15 @@ public final class BulkRejectingProxy implements AutoCloseable {
     /** The answers to cycle through for bulk requests, from now on. */
     public void plan(Answer... answers) {
         this.plan = List.of(answers);
+    }
+
+    /** From now on, {@code DELETE} of an index is answered 503 (or relayed again, with false). */
+    public void refuseIndexDeletions(boolean refuse) {
+        this.refuseDeletions = refuse;
+    }
+
+    public int refusedDeletions() {
+        return refusedDeletions.get();
     }
 
     public String url() {
@@ -110,6 +121,13 @@ public final class BulkRejectingProxy implements AutoCloseable {
             if (exchange.getRequestURI().getPath().endsWith("/_bulk")) {
                 List<Answer> current = plan;
                 answer = current.get(bulkRequests.getAndIncrement() % current.size());
+            }
+            if (refuseDeletions && "DELETE".equals(exchange.getRequestMethod())) {
+                refusedDeletions.incrementAndGet();
+                respond(exchange, 503, """
+                        {"error":{"root_cause":[{"type":"fault_injection","reason":"deletion refused by the fault-injecting proxy"}],\
+                        "type":"fault_injection","reason":"deletion refused by the fault-injecting proxy"},"status":503}""");
+                return;
             }
             if (answer == Answer.REJECT_REQUEST) {
                 rejectedRequests.incrementAndGet();

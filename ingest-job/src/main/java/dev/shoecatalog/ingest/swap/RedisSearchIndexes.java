@@ -1,0 +1,173 @@
+package dev.shoecatalog.ingest.swap;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.shoecatalog.ingest.config.RedisSettings;
+import dev.shoecatalog.ingest.write.RedisSearchVersion;
+import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.model.ShoeFields;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.commands.ProtocolCommand;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.util.SafeEncoder;
+
+/**
+ * A generation's RediSearch index: created before any document, checked before readers switch,
+ * dropped with its generation. The module is found from the index itself, not {@code MODULE LIST}
+ * (an admin command that least-privilege users and managed services refuse): RediSearch 1.x accepts
+ * and ignores {@code ON HASH PREFIX}, and only 2.x+ reports an {@code index_definition} in {@code FT.INFO}.
+ */
+public final class RedisSearchIndexes {
+
+    private static final ProtocolCommand FT_CREATE = command("FT.CREATE");
+    private static final ProtocolCommand FT_INFO = command("FT.INFO");
+    private static final ProtocolCommand FT_DROP = command("FT.DROP");
+    private static final ProtocolCommand FT_DROPINDEX = command("FT.DROPINDEX");
+    /** Brand tags are split on a control character, which {@link dev.shoecatalog.model.Keys} never leaves in a brand. */
+    static final String BRAND_SEPARATOR = "\u001f";
+    private static final long INDEXING_POLL_MILLIS = 100;
+
+    private final RedisSettings settings;
+
+    RedisSearchIndexes(RedisSettings settings) {
+        this.settings = settings;
+    }
+
+    /** What became of a generation's index: the module's version, or why there is none. */
+    public record Outcome(RedisSearchVersion version, String note) {
+        public String label() {
+            return switch (version) {
+                case V1_ADDHASH -> "v1";
+                case V2_PREFIX -> "v2";
+                case NONE -> "none";
+            };
+        }
+    }
+
+    /**
+     * Creates the index of generation g. A server without the module, or one that refuses the index,
+     * gives {@link RedisSearchVersion#NONE} with the reason: search is optional, the load goes on.
+     */
+    public Outcome create(long g, RedisSearchMode mode) {
+        if (mode == RedisSearchMode.OFF) {
+            return new Outcome(RedisSearchVersion.NONE, "turned off (--redis-search off)");
+        }
+        try (Jedis jedis = settings.connect()) {
+            jedis.sendCommand(FT_CREATE, definition(g).toArray(String[]::new));
+            return switch (mode) {
+                case V1 -> new Outcome(RedisSearchVersion.V1_ADDHASH, "RediSearch 1.x (--redis-search v1)");
+                case V2 -> new Outcome(RedisSearchVersion.V2_PREFIX, "RediSearch 2.x+ (--redis-search v2)");
+                default -> info(jedis, g).containsKey("index_definition")
+                        ? new Outcome(RedisSearchVersion.V2_PREFIX, "RediSearch 2.x+ (indexes hashes by prefix)")
+                        : new Outcome(RedisSearchVersion.V1_ADDHASH, "RediSearch 1.x (documents added with FT.ADDHASH)");
+            };
+        } catch (JedisDataException refused) {
+            String message = String.valueOf(refused.getMessage());
+            return new Outcome(RedisSearchVersion.NONE, message.toLowerCase(Locale.ROOT).contains("unknown command")
+                    ? "this Redis has no search module" : "the search index could not be created: " + message);
+        }
+    }
+
+    /** No stemming and no stop words, as Elasticsearch's standard analyzer, so both stores find the same shoes. */
+    private static List<String> definition(long g) {
+        return List.of(CatalogKeys.index(g), "ON", "HASH", "PREFIX", "1", CatalogKeys.docPrefix(g), "STOPWORDS", "0", "SCHEMA",
+                ShoeFields.NAME, "TEXT", "NOSTEM",
+                ShoeFields.BRAND_KEY, "TAG", "SEPARATOR", BRAND_SEPARATOR,
+                ShoeFields.COLOR_KEYS, "TAG", "SEPARATOR", ",",
+                ShoeFields.PRICE_MIN, "NUMERIC", "SORTABLE",
+                ShoeFields.PRICE_MAX, "NUMERIC", "SORTABLE",
+                ShoeFields.DATE_UPDATED, "NUMERIC", "SORTABLE");
+    }
+
+    /**
+     * Fails unless the index of generation g holds exactly {@code products} documents with no indexing
+     * failure. RediSearch 2.x+ indexes in the background: waits for it, at most {@code timeoutMillis}.
+     */
+    public void check(long g, long products, long timeoutMillis) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        try (Jedis jedis = settings.connect()) {
+            Map<String, Object> info = info(jedis, g);
+            while (number(info, "indexing") > 0 || (info.containsKey("percent_indexed") && number(info, "percent_indexed") < 1)) {
+                if (System.nanoTime() > deadline) {
+                    throw new GenerationCheckException("the Redis search index of generation " + g
+                            + " was still indexing after " + timeoutMillis + " ms");
+                }
+                sleep();
+                info = info(jedis, g);
+            }
+            long documents = (long) number(info, "num_docs");
+            long failures = (long) number(info, "hash_indexing_failures");
+            if (documents != products || failures > 0) {
+                throw new GenerationCheckException("the Redis search index of generation " + g + " is incomplete: expected "
+                        + products + " documents, it has " + documents + " with " + failures + " indexing failures");
+            }
+        }
+    }
+
+    /** Drops the index of generation g, keeping its documents (the caller deletes them); none is fine. */
+    public void drop(long g) {
+        try (Jedis jedis = settings.connect()) {
+            try {
+                jedis.sendCommand(FT_DROPINDEX, CatalogKeys.index(g));
+            } catch (JedisDataException e) {
+                if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("unknown command")) {
+                    dropV1(jedis, g);
+                }
+                // Otherwise: no such index, or no module at all: nothing to drop.
+            }
+        }
+    }
+
+    private static void dropV1(Jedis jedis, long g) {
+        try {
+            jedis.sendCommand(FT_DROP, CatalogKeys.index(g), "KEEPDOCS");
+        } catch (JedisDataException noSuchIndexOrModule) {
+            // Nothing to drop.
+        }
+    }
+
+    /** {@code FT.INFO} as a map of its top-level fields (values as the server sent them). */
+    private static Map<String, Object> info(Jedis jedis, long g) {
+        List<?> reply = (List<?>) jedis.sendCommand(FT_INFO, CatalogKeys.index(g));
+        Map<String, Object> info = new HashMap<>();
+        for (int i = 0; i + 1 < reply.size(); i += 2) {
+            info.put(text(reply.get(i)), reply.get(i + 1));
+        }
+        return info;
+    }
+
+    private static double number(Map<String, Object> info, String field) {
+        Object value = info.get(field);
+        if (value == null) {
+            return 0;
+        }
+        String text = value instanceof Long number ? Long.toString(number) : text(value);
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String text(Object value) {
+        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(INDEXING_POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the search index", e);
+        }
+    }
+
+    private static ProtocolCommand command(String name) {
+        return () -> SafeEncoder.encode(name);
+    }
+}

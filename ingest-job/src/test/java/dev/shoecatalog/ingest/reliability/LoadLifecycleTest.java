@@ -1,0 +1,222 @@
+package dev.shoecatalog.ingest.reliability;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import dev.shoecatalog.dataset.DatasetWriter;
+import dev.shoecatalog.ingest.JobRunner;
+import dev.shoecatalog.ingest.StoreReader;
+import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.testsupport.Datasets;
+import dev.shoecatalog.testsupport.ElasticsearchEndpoint;
+import dev.shoecatalog.testsupport.ElasticsearchFaultProxy;
+import dev.shoecatalog.testsupport.ExpectedCatalog;
+import dev.shoecatalog.testsupport.IngestJobProcess;
+import dev.shoecatalog.testsupport.TestStores;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The life of a catalog across runs: the commit point (a cleanup that fails after the switch does not
+ * fail the run or touch what readers use), one load at a time (the lease), rollback, and a
+ * least-privilege Redis user. Each test starts from an empty catalog in the shared test stores.
+ */
+class LoadLifecycleTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path other;
+    private static ExpectedCatalog sample;
+    private static ExpectedCatalog otherCatalog;
+
+    @BeforeAll
+    static void datasets() throws Exception {
+        other = dir.resolve("other");
+        new DatasetWriter(11, 0.01, 3.5).write(other, 800, 2);
+        sample = ExpectedCatalog.of(Datasets.sample());
+        otherCatalog = ExpectedCatalog.of(other);
+    }
+
+    @BeforeEach
+    void emptyCatalog() {
+        try (StoreReader stores = reader()) {
+            stores.removeWholeCatalog();
+        }
+    }
+
+    private static JobRunner job() {
+        return new JobRunner(TestStores.redisUrl(), TestStores.elasticsearch(), dir.resolve("rejects"));
+    }
+
+    private static StoreReader reader() {
+        return new StoreReader(TestStores.redisUrl(), TestStores.elasticsearch());
+    }
+
+    /** Both stores serve generation g, complete: exactly the expected products, in the expected order. */
+    private static void assertServes(long g, ExpectedCatalog expected) {
+        try (StoreReader stores = reader()) {
+            assertThat(stores.redisGeneration()).hasValue(g);
+            assertThat(stores.elasticIndexesBehindAlias()).containsExactly(CatalogKeys.index(g));
+            assertThat(stores.redisIds()).isEqualTo(expected.ids());
+            assertThat(stores.elasticIds()).isEqualTo(expected.ids());
+            assertThat(stores.elasticSnapshot(1).count()).isEqualTo(expected.ids().size());
+            assertThat(stores.redisLatest(null, 10)).isEqualTo(expected.latest(null, 10));
+            assertThat(stores.elasticLatest(null, 10)).isEqualTo(expected.latest(null, 10));
+        }
+    }
+
+    /** Generations present in each store, whatever their state. */
+    private static void assertHeld(Set<Long> redis, Set<Long> elasticsearch) {
+        try (StoreReader stores = reader()) {
+            assertThat(stores.redisGenerationsWithKeys()).as("generations with keys in Redis").isEqualTo(redis);
+            assertThat(stores.elasticGenerations()).as("generation indexes in Elasticsearch").isEqualTo(elasticsearch);
+        }
+    }
+
+    @Test
+    void aCleanupThatFailsAfterTheSwitchKeepsTheNewGenerationAndTheNextRunRemovesTheLeftover() {
+        try (ElasticsearchFaultProxy proxy = ElasticsearchFaultProxy.start(TestStores.elasticsearch().url())) {
+            JobRunner throughProxy = new JobRunner(TestStores.redisUrl(), ElasticsearchEndpoint.plain(proxy.url()), dir.resolve("rejects"));
+            assertThat(throughProxy.run(Datasets.sample())).isZero();
+            assertThat(throughProxy.run(other)).isZero();
+
+            proxy.refuseIndexDeletions(true);
+            assertThat(throughProxy.run(Datasets.sample())).as("a failed cleanup after the switch is no failed run").isZero();
+            assertThat(proxy.refusedDeletions()).isPositive();
+            assertServes(3, sample);
+            assertHeld(Set.of(2L, 3L), Set.of(1L, 2L, 3L));
+            try (StoreReader stores = reader()) {
+                assertThat(stores.jedis().hget(CatalogKeys.meta(3), "cleanupProblems"))
+                        .contains("could not remove generation 1 from Elasticsearch");
+            }
+
+            proxy.refuseIndexDeletions(false);
+            assertThat(throughProxy.run(other)).isZero();
+            assertServes(4, otherCatalog);
+            assertHeld(Set.of(3L, 4L), Set.of(3L, 4L));
+        }
+    }
+
+    @Test
+    void twoRunsStartedTogetherLoadOnceAndTheOtherExits4HavingWrittenNothing() throws Exception {
+        Path rejectsA = dir.resolve("together-a");
+        Path rejectsB = dir.resolve("together-b");
+        Path log = TestStores.logDir().resolve("lifecycle-together.log");
+        Process a = IngestJobProcess.start(log, jobArgs(Datasets.sample(), rejectsA));
+        Process b = IngestJobProcess.start(log, jobArgs(Datasets.sample(), rejectsB));
+        List<Integer> exits = new java.util.ArrayList<>(List.of(waitFor(a), waitFor(b)));
+        exits.sort(null);
+        assertThat(exits).as("exit codes of the two runs (see " + log + ")").containsExactly(0, 4);
+        assertServes(1, sample);
+        assertHeld(Set.of(1L), Set.of(1L));
+        // The dataset has no rejected row, so neither run writes rejects; the loser did not even list the dataset.
+        assertThat(Files.exists(rejectsA) && Files.exists(rejectsB)).isFalse();
+        try (StoreReader stores = reader()) {
+            assertThat(stores.jedis().exists(CatalogKeys.LOCK)).as("the winner released the lease").isFalse();
+        }
+    }
+
+    @Test
+    void aKilledRunHoldsTheCatalogUntilItsLeaseExpiresThenTheNextRunLoadsAndRemovesWhatItLeft() throws Exception {
+        assertThat(job().run(Datasets.sample())).isZero();
+        Path log = TestStores.logDir().resolve("lifecycle-killed.log");
+        Process killed = IngestJobProcess.start(log, jobArgs(other, dir.resolve("killed"), "--lease-seconds", "6",
+                "--redis-batch-size", "10", "--partitions", "1"));
+        try (StoreReader stores = reader()) {
+            await(() -> stores.jedis().exists(CatalogKeys.latest(2)), killed, log);
+        }
+        killed.destroyForcibly().waitFor(); // SIGKILL: the driver cannot release its lease
+
+        assertThat(job().run(other)).as("a run right after the kill").isEqualTo(4);
+        assertServes(1, sample);
+
+        try (StoreReader stores = reader()) {
+            await(() -> !stores.jedis().exists(CatalogKeys.LOCK), null, log);
+        }
+        assertThat(job().run(other)).as("a run after the lease expired").isZero();
+        assertServes(3, otherCatalog);
+        assertHeld(Set.of(1L, 3L), Set.of(1L, 3L));
+    }
+
+    @Test
+    void rollbackServesThePreviousLoadInBothStoresAndTheNextLoadMovesForward() {
+        assertThat(job().run(Datasets.sample(), "--rollback")).as("rollback of an empty catalog").isEqualTo(3);
+        assertThat(job().run(Datasets.sample())).isZero();
+        assertThat(job().run(Datasets.sample(), "--rollback")).as("rollback with nothing kept").isEqualTo(3);
+        assertServes(1, sample);
+
+        assertThat(job().run(other)).isZero();
+        assertServes(2, otherCatalog);
+        assertThat(job().run(Datasets.sample(), "--rollback")).isZero();
+        assertServes(1, sample);
+        assertHeld(Set.of(1L, 2L), Set.of(1L, 2L));
+        assertThat(job().run(Datasets.sample(), "--rollback")).as("a second rollback: nothing older is kept").isEqualTo(3);
+        assertServes(1, sample);
+
+        assertThat(job().run(other)).isZero();
+        assertServes(3, otherCatalog);
+        assertHeld(Set.of(1L, 3L), Set.of(1L, 3L));
+    }
+
+    @Test
+    void aRedisUserWithoutAdminCommandsLoadsTheCatalogWithItsSearchIndex() {
+        String password = "loader-" + System.nanoTime();
+        try (StoreReader stores = reader()) {
+            stores.jedis().aclSetUser("loader", "reset", "on", ">" + password, "~shoes:*", "~shoes-*", "+@all", "-@admin", "-@dangerous");
+        }
+        String loaderUrl = TestStores.redisUrl().replace("redis://", "redis://loader:" + password + "@");
+        try {
+            try (StoreReader asLoader = new StoreReader(loaderUrl, TestStores.elasticsearch())) {
+                assertThatThrownBy(() -> asLoader.jedis().moduleList()).isInstanceOf(JedisDataException.class).hasMessageContaining("NOPERM");
+            }
+            assertThat(new JobRunner(loaderUrl, TestStores.elasticsearch(), dir.resolve("rejects")).run(Datasets.sample())).isZero();
+            assertServes(1, sample);
+            try (StoreReader stores = reader()) {
+                assertThat(stores.jedis().hget(CatalogKeys.meta(1), "searchIndex")).isEqualTo("v1");
+                assertThat(stores.searchIndexDocuments(1)).isEqualTo(sample.ids().size());
+            }
+        } finally {
+            try (StoreReader stores = reader()) {
+                stores.jedis().aclDelUser("loader");
+            }
+        }
+    }
+
+    private static String[] jobArgs(Path dataset, Path rejects, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("--master", "local[1]", "--dataset", dataset.toString(),
+                "--redis-url", TestStores.redisUrl(), "--elasticsearch-hosts", TestStores.elasticsearch().url(),
+                "--rejects", rejects.toString()));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    private static int waitFor(Process process) throws InterruptedException {
+        if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the job did not end within 5 minutes");
+        }
+        return process.exitValue();
+    }
+
+    private static void await(BooleanSupplier condition, Process mustStayAlive, Path log) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (mustStayAlive != null) {
+                assertThat(mustStayAlive.isAlive()).as("the job ended before it could be killed (see " + log + ")").isTrue();
+            }
+            assertThat(System.nanoTime()).as("waited 2 minutes").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+}
