@@ -5,6 +5,8 @@ public final class ShoeFields {
 
     public static final String ID = "id";
     public static final String NAME = "name";
+    /** The name's {@link SearchWords}, joined by spaces: the field free-text search matches in both stores. */
+    public static final String NAME_WORDS = "nameWords";
     public static final String BRAND = "brand";
     public static final String BRAND_KEY = "brandKey";
     public static final String MANUFACTURER = "manufacturer";
@@ -19,6 +21,13 @@ public final class ShoeFields {
     public static final String SIZES = "sizes";
     public static final String IMAGE_URL = "imageUrl";
     public static final String SOURCE_URL = "sourceUrl";
+
+    /**
+     * Redis only: the document's position in its generation's "latest" order (dateUpdated desc, then
+     * id desc; smaller is newer, not necessarily consecutive). RediSearch sorts by one field, so search
+     * pages sort and continue on this one to keep exactly the order Elasticsearch gives.
+     */
+    public static final String LATEST_RANK = "latestRank";
 
     /** Redis only: dates are stored as epoch millis (sortable, indexable) and, beside them, as ISO text. */
     public static final String ISO_SUFFIX = "Iso";

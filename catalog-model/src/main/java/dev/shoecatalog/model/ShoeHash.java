@@ -24,6 +24,7 @@ public final class ShoeHash {
         Map<String, String> hash = new LinkedHashMap<>();
         hash.put(ID, shoe.id());
         hash.put(NAME, shoe.name());
+        hash.put(NAME_WORDS, SearchWords.joined(shoe.name()));
         putIfPresent(hash, BRAND, shoe.brand());
         putIfPresent(hash, BRAND_KEY, shoe.brandKey());
         putIfPresent(hash, MANUFACTURER, shoe.manufacturer());

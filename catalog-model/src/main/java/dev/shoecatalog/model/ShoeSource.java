@@ -20,6 +20,7 @@ public final class ShoeSource {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put(ID, shoe.id());
         source.put(NAME, shoe.name());
+        source.put(NAME_WORDS, SearchWords.joined(shoe.name()));
         putIfPresent(source, BRAND, shoe.brand());
         putIfPresent(source, BRAND_KEY, shoe.brandKey());
         putIfPresent(source, MANUFACTURER, shoe.manufacturer());

@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import dev.shoecatalog.ingest.config.ElasticsearchSettings;
 import dev.shoecatalog.ingest.config.RedisSettings;
+import dev.shoecatalog.ingest.normalize.LatestRank;
 import dev.shoecatalog.ingest.normalize.ProductAggregation;
 import dev.shoecatalog.ingest.normalize.RowRules;
 import dev.shoecatalog.ingest.read.CsvDatasetReader;
@@ -92,7 +93,7 @@ final class IngestRun {
     /** Normalizes the good rows into products and loads them as a new generation of both stores. */
     private IngestSummary load(Dataset<Row> goodRows, Input input, GenerationSwap swap, RedisSettings redisSettings,
                                ElasticsearchSettings elasticSettings) {
-        Dataset<Row> products = ProductAggregation.apply(goodRows).repartition(partitions()).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> products = LatestRank.apply(ProductAggregation.apply(goodRows)).repartition(partitions()).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long productCount = stages.time("normalize", products::count);
             if (productCount == 0) {

@@ -29,7 +29,7 @@ class LoadIntoBothStoresTest {
     @MethodSource("datasets")
     void storesHoldTheSameProductsAndTheSameLatestOrderAsTheInput(String which) {
         Path dataset = which.equals("sample") ? Datasets.sample() : Datasets.seed().orElse(null);
-        Assumptions.assumeTrue(dataset != null, "the real seed dataset is not beside this checkout");
+        Assumptions.assumeTrue(dataset != null, Datasets.seedMissing());
         ExpectedCatalog expected = ExpectedCatalog.of(dataset);
 
         int exit = new JobRunner(TestStores.redisUrl(), TestStores.elasticsearch(), rejects).run(dataset);

@@ -90,6 +90,25 @@ public class StoresResource implements QuarkusTestResourceLifecycleManager {
         currentDataset = null;
     }
 
+    /** Replaces Redis with a new, empty one on the same port that has no search module. */
+    public static synchronized void restartRedisWithoutSearchModule() {
+        int port = redis.port();
+        redis.close();
+        redis = RedisServer.startWithoutSearchModule(TestStores.logDir(), port);
+        currentDataset = null;
+    }
+
+    /** Stops the service's link to Redis and Elasticsearch both, as if both were down; {@link #reconnect} undoes it. */
+    public static synchronized void disconnectBoth() {
+        redisLink.close();
+        elasticsearchLink.close();
+    }
+
+    public static synchronized void reconnect() {
+        redisLink = SlowLinkProxy.start(redis.port(), redisLink.port());
+        elasticsearchLink = SlowLinkProxy.start(elasticsearch.port(), elasticsearchLink.port());
+    }
+
     /** The service's link to Redis, to slow it down. */
     public static SlowLinkProxy redisLink() {
         return redisLink;

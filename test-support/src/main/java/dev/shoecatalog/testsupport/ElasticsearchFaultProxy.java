@@ -24,8 +24,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Fault injection, not a store: an HTTP proxy in front of a real Elasticsearch that answers some
- * {@code _bulk} requests the way an overloaded cluster does, and on demand refuses index deletions,
- * which a real single node cannot be made to do on demand. Every other request is relayed unchanged.
+ * {@code _bulk} requests the way an overloaded cluster does, and on demand refuses index deletions or
+ * alias updates, which a real single node cannot be made to do on demand. Every other request is relayed unchanged.
  *
  * <p>The n-th bulk request (counting retries) gets {@code plan.get(n % plan.size())}.
  */
@@ -60,6 +60,7 @@ public final class ElasticsearchFaultProxy implements AutoCloseable {
     private final AtomicInteger refusedDeletions = new AtomicInteger();
     private volatile List<Answer> plan = List.of(Answer.PASS);
     private volatile boolean refuseDeletions;
+    private final AtomicInteger aliasUpdatesLeft = new AtomicInteger(Integer.MAX_VALUE);
 
     private ElasticsearchFaultProxy(HttpServer server, URI target) {
         this.server = server;
@@ -94,6 +95,11 @@ public final class ElasticsearchFaultProxy implements AutoCloseable {
         this.refuseDeletions = refuse;
     }
 
+    /** From now on, relays this many {@code _aliases} updates, then answers 503 to the rest. */
+    public void refuseAliasUpdatesAfter(int allowed) {
+        aliasUpdatesLeft.set(allowed);
+    }
+
     public int refusedDeletions() {
         return refusedDeletions.get();
     }
@@ -121,6 +127,13 @@ public final class ElasticsearchFaultProxy implements AutoCloseable {
             if (exchange.getRequestURI().getPath().endsWith("/_bulk")) {
                 List<Answer> current = plan;
                 answer = current.get(bulkRequests.getAndIncrement() % current.size());
+            }
+            boolean aliasUpdate = exchange.getRequestURI().getPath().endsWith("/_aliases") && !"GET".equals(exchange.getRequestMethod());
+            if (aliasUpdate && aliasUpdatesLeft.getAndDecrement() <= 0) {
+                respond(exchange, 503, """
+                        {"error":{"root_cause":[{"type":"fault_injection","reason":"alias update refused by the fault-injecting proxy"}],\
+                        "type":"fault_injection","reason":"alias update refused by the fault-injecting proxy"},"status":503}""");
+                return;
             }
             if (refuseDeletions && "DELETE".equals(exchange.getRequestMethod())) {
                 refusedDeletions.incrementAndGet();

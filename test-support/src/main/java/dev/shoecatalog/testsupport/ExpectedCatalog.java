@@ -10,35 +10,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import dev.shoecatalog.model.Colors;
+import dev.shoecatalog.model.Keys;
 import dev.shoecatalog.model.ProductIds;
+import dev.shoecatalog.model.Shoe;
 
 /**
  * What the stores should hold, computed from the CSV files of a dataset without the ingest job:
- * product ids, latest dateUpdated and color keys per product, and the expected "latest" orders
- * (dateUpdated desc, then id desc).
+ * each product's whole document ({@link ExpectedProduct}), the expected "latest" orders (dateUpdated
+ * desc, then id desc), and the answer to any search as the API defines it.
  */
 public final class ExpectedCatalog {
 
-    private record Product(String id, long updated, Set<String> colorKeys) {
-    }
+    private static final Comparator<Shoe> LATEST_FIRST =
+            Comparator.comparing(Shoe::dateUpdated).reversed().thenComparing(Shoe::id, Comparator.reverseOrder());
 
-    private static final Comparator<Product> LATEST_FIRST =
-            Comparator.comparingLong(Product::updated).reversed().thenComparing(Product::id, Comparator.reverseOrder());
+    private final Map<String, Shoe> products;
 
-    private final Map<String, Product> products;
-
-    private ExpectedCatalog(Map<String, Product> products) {
+    private ExpectedCatalog(Map<String, Shoe> products) {
         this.products = products;
     }
 
     public static ExpectedCatalog of(Path dataset) {
-        Map<String, Long> updated = new HashMap<>();
-        Map<String, Set<String>> colorKeys = new HashMap<>();
+        Map<String, ExpectedProduct> products = new HashMap<>();
         try (Stream<Path> files = Files.list(dataset)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".csv")).sorted().toList()) {
                 List<List<String>> records = CsvRecords.read(file);
@@ -57,17 +56,16 @@ public final class ExpectedCatalog {
                         continue; // rejected
                     }
                     String id = blank(cells.get("id")) ? ProductIds.of(cells.get("brand"), name) : cells.get("id").trim();
-                    updated.merge(id, time, Math::max);
-                    colorKeys.computeIfAbsent(id, k -> new TreeSet<>())
-                            .addAll(Colors.keys(List.of(cells.getOrDefault("colors", ""))));
+                    products.computeIfAbsent(id, ExpectedProduct::new)
+                            .add(new ExpectedProduct.Observation(cells, earliestTime(cells.get("dateadded")), time));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, Product> products = new HashMap<>();
-        updated.forEach((id, time) -> products.put(id, new Product(id, time, colorKeys.get(id))));
-        return new ExpectedCatalog(products);
+        Map<String, Shoe> documents = new HashMap<>();
+        products.forEach((id, product) -> documents.put(id, product.document()));
+        return new ExpectedCatalog(documents);
     }
 
     /** Cells a store would refuse: a price that is no finite non-negative number, an id over 512 bytes, a 5-digit year. */
@@ -103,19 +101,25 @@ public final class ExpectedCatalog {
     }
 
     private static Long latestTime(String cell) {
+        return times(cell).max().stream().boxed().findFirst().orElse(null);
+    }
+
+    private static Long earliestTime(String cell) {
+        return times(cell).min().stream().boxed().findFirst().orElse(null);
+    }
+
+    /** The parsable timestamps of a cell, which may hold several separated by commas. */
+    private static java.util.stream.LongStream times(String cell) {
         if (blank(cell)) {
-            return null;
+            return java.util.stream.LongStream.empty();
         }
-        Long latest = null;
-        for (String part : cell.split(",")) {
+        return Stream.of(cell.split(",")).flatMapToLong(part -> {
             try {
-                long millis = Instant.parse(part.trim()).toEpochMilli();
-                latest = latest == null ? millis : Math.max(latest, millis);
+                return java.util.stream.LongStream.of(Instant.parse(part.trim()).toEpochMilli());
             } catch (RuntimeException unparsable) {
-                // Another timestamp of the cell may parse.
+                return java.util.stream.LongStream.empty();
             }
-        }
-        return latest;
+        });
     }
 
     public Set<String> ids() {
@@ -126,6 +130,34 @@ public final class ExpectedCatalog {
         Set<String> keys = new TreeSet<>();
         products.values().forEach(p -> keys.addAll(p.colorKeys()));
         return keys;
+    }
+
+    /** The whole document of a product, as both stores should return it. */
+    public Optional<Shoe> document(String id) {
+        return Optional.ofNullable(products.get(id));
+    }
+
+    /**
+     * The ids a search should return, newest first. Every given filter must hold: each word of
+     * {@code q} (runs of letters and digits, lowercased; a query with none matches nothing) is a word of
+     * the name, the brand and a color key equal the normalized values, the lowest price is within bounds.
+     */
+    public List<String> search(String q, String brand, String color, Double minPrice, Double maxPrice) {
+        List<String> words = q == null ? List.of() : words(q);
+        if (q != null && words.isEmpty()) {
+            return List.of();
+        }
+        return products.values().stream()
+                .filter(shoe -> words(shoe.name()).containsAll(words))
+                .filter(shoe -> brand == null || Keys.normalize(brand).equals(shoe.brandKey()))
+                .filter(shoe -> color == null || shoe.colorKeys().contains(Colors.queryKey(color)))
+                .filter(shoe -> minPrice == null || (shoe.priceMin() != null && shoe.priceMin() >= minPrice))
+                .filter(shoe -> maxPrice == null || (shoe.priceMin() != null && shoe.priceMin() <= maxPrice))
+                .sorted(LATEST_FIRST).map(Shoe::id).toList();
+    }
+
+    private static List<String> words(String text) {
+        return Stream.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(word -> !word.isEmpty()).toList();
     }
 
     /** Color keys ordered by how many products have them, most first. */
@@ -141,7 +173,7 @@ public final class ExpectedCatalog {
     public List<String> latest(String colorKey, int n) {
         return products.values().stream()
                 .filter(p -> colorKey == null || p.colorKeys().contains(colorKey))
-                .sorted(LATEST_FIRST).limit(n).map(Product::id).toList();
+                .sorted(LATEST_FIRST).limit(n).map(Shoe::id).toList();
     }
 
     private static boolean blank(String text) {

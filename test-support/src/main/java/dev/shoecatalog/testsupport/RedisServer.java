@@ -47,11 +47,20 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts a server on a given port, e.g. to restart one that a test stopped. */
     public static RedisServer start(Path logDir, String password, int port) {
-        Optional<Path> module = searchModule();
+        return start(logDir, password, port, searchModule());
+    }
+
+    /** Starts a server without any module on a given port: a Redis that cannot search. */
+    public static RedisServer startWithoutSearchModule(Path logDir, int port) {
+        return start(logDir, null, port, Optional.empty());
+    }
+
+    private static RedisServer start(Path logDir, String password, int port, Optional<Path> module) {
         List<String> command = new ArrayList<>(List.of(executable(), "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
                 "--logfile", logDir.resolve("redis-" + port + ".log").toString()));
-        module.ifPresent(path -> command.addAll(List.of("--loadmodule", path.toString())));
+        // A search over the module's time limit fails instead of returning a partial result as complete.
+        module.ifPresent(path -> command.addAll(List.of("--loadmodule", path.toString(), "ON_TIMEOUT", "FAIL")));
         if (password != null) {
             command.addAll(List.of("--requirepass", password));
         }

@@ -38,8 +38,16 @@ public final class SlowLinkProxy implements AutoCloseable {
 
     /** Starts relaying from a free loopback port to {@code targetPort} on the loopback interface. */
     public static SlowLinkProxy start(int targetPort) {
+        return start(targetPort, 0);
+    }
+
+    /** Starts relaying from {@code listenPort} (e.g. the port of a link a test closed) to {@code targetPort}. */
+    public static SlowLinkProxy start(int targetPort, int listenPort) {
         try {
-            SlowLinkProxy proxy = new SlowLinkProxy(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), targetPort);
+            ServerSocket server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), listenPort), 50);
+            SlowLinkProxy proxy = new SlowLinkProxy(server, targetPort);
             proxy.threads.execute(proxy::accept);
             return proxy;
         } catch (IOException e) {

@@ -43,6 +43,8 @@ final class IndexDefinition {
                 .dynamic(DynamicMapping.Strict)
                 .properties(ID, p -> p.keyword(k -> k))
                 .properties(NAME, p -> p.text(t -> t.analyzer("standard")))
+                // Already split and lowercased by SearchWords: splitting on spaces keeps both stores' words equal.
+                .properties(NAME_WORDS, p -> p.text(t -> t.analyzer("whitespace")))
                 .properties(BRAND, p -> p.keyword(k -> k.normalizer(BRAND_NORMALIZER)))
                 .properties(BRAND_KEY, p -> p.keyword(k -> k))
                 .properties(MANUFACTURER, p -> p.keyword(k -> k))

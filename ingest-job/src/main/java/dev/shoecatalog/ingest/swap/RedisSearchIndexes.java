@@ -1,7 +1,6 @@
 package dev.shoecatalog.ingest.swap;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,15 +72,16 @@ public final class RedisSearchIndexes {
         }
     }
 
-    /** No stemming and no stop words, as Elasticsearch's standard analyzer, so both stores find the same shoes. */
+    /** Free text on the name's words, without stemming or stop words, as in Elasticsearch: both stores find the same shoes. */
     private static List<String> definition(long g) {
         return List.of(CatalogKeys.index(g), "ON", "HASH", "PREFIX", "1", CatalogKeys.docPrefix(g), "STOPWORDS", "0", "SCHEMA",
-                ShoeFields.NAME, "TEXT", "NOSTEM",
+                ShoeFields.NAME_WORDS, "TEXT", "NOSTEM",
                 ShoeFields.BRAND_KEY, "TAG", "SEPARATOR", BRAND_SEPARATOR,
                 ShoeFields.COLOR_KEYS, "TAG", "SEPARATOR", ",",
                 ShoeFields.PRICE_MIN, "NUMERIC", "SORTABLE",
                 ShoeFields.PRICE_MAX, "NUMERIC", "SORTABLE",
-                ShoeFields.DATE_UPDATED, "NUMERIC", "SORTABLE");
+                ShoeFields.DATE_UPDATED, "NUMERIC", "SORTABLE",
+                ShoeFields.LATEST_RANK, "NUMERIC", "SORTABLE");
     }
 
     /**

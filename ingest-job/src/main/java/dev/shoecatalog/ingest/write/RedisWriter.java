@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.shoecatalog.ingest.config.RedisSettings;
 import dev.shoecatalog.model.CatalogKeys;
 import dev.shoecatalog.model.Shoe;
+import dev.shoecatalog.model.ShoeFields;
 import dev.shoecatalog.model.ShoeHash;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Row;
@@ -44,7 +45,8 @@ public final class RedisWriter implements ForeachPartitionFunction<Row> {
             Pipeline pipeline = jedis.pipelined();
             int pending = 0;
             while (rows.hasNext()) {
-                add(pipeline, ShoeRows.toShoe(rows.next()));
+                Row row = rows.next();
+                add(pipeline, ShoeRows.toShoe(row), row.<Long>getAs(ShoeFields.LATEST_RANK));
                 if (++pending == settings.batchSize()) {
                     sync(pipeline, pending);
                     pending = 0;
@@ -54,9 +56,10 @@ public final class RedisWriter implements ForeachPartitionFunction<Row> {
         }
     }
 
-    private void add(Pipeline pipeline, Shoe shoe) {
+    private void add(Pipeline pipeline, Shoe shoe, long latestRank) {
         String docKey = CatalogKeys.doc(generation, shoe.id());
         Map<String, String> hash = ShoeHash.toHash(shoe);
+        hash.put(ShoeFields.LATEST_RANK, Long.toString(latestRank));
         double score = shoe.dateUpdated().toEpochMilli();
         pipeline.del(docKey); // a rerun of this task must not leave fields of an older write
         pipeline.hset(docKey, hash);

@@ -108,6 +108,45 @@ class LoadLifecycleTest {
         }
     }
 
+    /** A user that may do everything a load needs but switch Redis readers ({@code shoes:current} is read-only to it). */
+    private static String userWhoseRedisSwitchFails() {
+        String password = "switchless-" + System.nanoTime();
+        try (StoreReader stores = reader()) {
+            stores.jedis().aclSetUser("switchless", "reset", "on", ">" + password, "~shoes:lock", "~shoes:generations",
+                    "~shoes:[0-9]*", "~shoes-*", "%R~shoes:current", "+@all", "-@admin", "-@dangerous");
+        }
+        return TestStores.redisUrl().replace("redis://", "redis://switchless:" + password + "@");
+    }
+
+    @Test
+    void whenRedisCannotSwitchElasticsearchIsSwitchedBackAndWhenThatFailsTooRollbackRepairs() {
+        assertThat(job().run(Datasets.sample())).isZero();
+        String switchless = userWhoseRedisSwitchFails();
+        try (ElasticsearchFaultProxy proxy = ElasticsearchFaultProxy.start(TestStores.elasticsearch().url())) {
+            JobRunner cannotSwitchRedis = new JobRunner(switchless, ElasticsearchEndpoint.plain(proxy.url()), dir.resolve("rejects"));
+
+            assertThat(cannotSwitchRedis.run(other)).as("Redis refuses the switch; the alias goes back").isEqualTo(1);
+            assertServes(1, sample);
+
+            proxy.refuseAliasUpdatesAfter(1); // the switch passes, the switch back is refused
+            assertThat(cannotSwitchRedis.run(other)).as("neither switch could be undone").isEqualTo(1);
+            try (StoreReader stores = reader()) {
+                assertThat(stores.redisGeneration()).as("Redis readers").hasValue(1);
+                assertThat(stores.elasticIndexesBehindAlias()).as("Elasticsearch readers").containsExactly(CatalogKeys.index(3));
+                assertThat(stores.elasticIds()).isEqualTo(otherCatalog.ids());
+            }
+        } finally {
+            try (StoreReader stores = reader()) {
+                stores.jedis().aclDelUser("switchless");
+            }
+        }
+        assertThat(job().run(Datasets.sample(), "--rollback")).as("rollback of a split catalog").isZero();
+        assertServes(1, sample);
+        assertThat(job().run(other)).isZero();
+        assertServes(4, otherCatalog);
+        assertHeld(Set.of(1L, 4L), Set.of(1L, 4L));
+    }
+
     @Test
     void twoRunsStartedTogetherLoadOnceAndTheOtherExits4HavingWrittenNothing() throws Exception {
         Path rejectsA = dir.resolve("together-a");

@@ -15,6 +15,17 @@ public interface QueryConfig {
 
     Elasticsearch elasticsearch();
 
+    Redis redis();
+
+    interface Redis {
+        /**
+         * Redis searches one instance runs at once; more are answered 503 with Retry-After. Redis runs
+         * one command at a time, so this keeps heavy searches from stalling "latest" behind them.
+         */
+        @WithDefault("4")
+        int maxConcurrentSearches();
+    }
+
     interface Elasticsearch {
         /** PEM file of the CA to trust for https (ELASTICSEARCH_CA_CERT). */
         Optional<String> caCert();

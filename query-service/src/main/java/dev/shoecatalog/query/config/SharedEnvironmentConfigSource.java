@@ -16,14 +16,17 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * clients' settings: {@code ELASTICSEARCH_HOSTS} ({@code http(s)://host:port,...}) or
  * {@code ELASTICSEARCH_CLOUD_ID} into {@code quarkus.elasticsearch.hosts} ({@code host:port,...}) and
  * {@code quarkus.elasticsearch.protocol}; {@code REDIS_CA_CERT} into a TLS configuration for the Redis
- * client. Ordinal 260: above {@code application.properties}, below system properties and
- * {@code QUARKUS_*} variables, which still win.
+ * client. Only what is set: the local defaults ({@code localhost:9200}, http) are in
+ * {@code application.properties}. Ordinal 275: a variable given at deploy time wins over
+ * {@code application.properties} (250); system properties (400) and {@code QUARKUS_*} variables (300)
+ * win over it.
  */
 public final class SharedEnvironmentConfigSource implements ConfigSource {
 
     static final String HOSTS = "quarkus.elasticsearch.hosts";
     static final String PROTOCOL = "quarkus.elasticsearch.protocol";
     static final String REDIS_TLS_NAME = "shoes-redis";
+    static final int ORDINAL = 275;
 
     private final Map<String, String> values = new HashMap<>();
 
@@ -34,8 +37,8 @@ public final class SharedEnvironmentConfigSource implements ConfigSource {
     SharedEnvironmentConfigSource(String hosts, String cloudId, String redisCaCert) {
         if (cloudId != null && !cloudId.isBlank()) {
             values.putAll(Map.of(HOSTS, cloudHost(cloudId), PROTOCOL, "https"));
-        } else {
-            values.putAll(translate(hosts == null || hosts.isBlank() ? "http://localhost:9200" : hosts));
+        } else if (hosts != null && !hosts.isBlank()) {
+            values.putAll(translate(hosts));
         }
         if (redisCaCert != null && !redisCaCert.isBlank()) {
             values.put("quarkus.redis.tls-configuration-name", REDIS_TLS_NAME);
@@ -94,6 +97,6 @@ public final class SharedEnvironmentConfigSource implements ConfigSource {
 
     @Override
     public int getOrdinal() {
-        return 260;
+        return ORDINAL;
     }
 }

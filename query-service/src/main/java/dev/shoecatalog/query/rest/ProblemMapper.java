@@ -3,8 +3,10 @@ package dev.shoecatalog.query.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.shoecatalog.query.service.BadParameterException;
+import dev.shoecatalog.query.store.CursorExpiredException;
 import dev.shoecatalog.query.store.InvalidCursorException;
 import dev.shoecatalog.query.store.SearchUnsupportedException;
+import dev.shoecatalog.query.store.StoreRefusedException;
 import dev.shoecatalog.query.store.StoreUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -27,9 +29,21 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
+    public Response cursorExpired(CursorExpiredException e) {
+        return problem(410, e.getMessage(), "cursor", null);
+    }
+
+    @ServerExceptionMapper
     public Response unavailable(StoreUnavailableException e) {
         LOG.warnf("%s unavailable: %s", e.store().path(), e.getMessage());
-        return problem(503, e.getMessage(), null, e.store().path());
+        Response answer = problem(503, e.getMessage(), null, e.store().path());
+        return e.retryAfterSeconds() > 0 ? Response.fromResponse(answer).header("Retry-After", e.retryAfterSeconds()).build() : answer;
+    }
+
+    @ServerExceptionMapper
+    public Response refused(StoreRefusedException e) {
+        LOG.errorf(e, "%s refused a request of this service: %s", e.store().path(), e.getMessage());
+        return problem(502, e.store().path() + " refused the request; this is a fault of the service, see its log", null, e.store().path());
     }
 
     @ServerExceptionMapper

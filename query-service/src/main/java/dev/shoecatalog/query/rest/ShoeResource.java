@@ -24,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Shoes", description = "Latest shoes, by color, and filtered search, from Redis or Elasticsearch")
 @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "503", description = "The store is down, timed out, or holds no catalog yet",
+@APIResponse(responseCode = "502", description = "The store refused a request of the service (a fault of the service)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "503", description = "The store is down, timed out, busy (with Retry-After), or holds no catalog yet",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ShoeResource {
 
@@ -54,9 +56,16 @@ public class ShoeResource {
 
     @GET
     @Path("/search")
-    @Operation(summary = "Search shoes", description = "Shoes matching every given filter, newest first, a page at a time."
-            + " q matches words of the name; brand and color match exactly (case-insensitive); prices filter the lowest price.")
+    @Operation(summary = "Search shoes", description = "Shoes matching every given filter, newest first (dateUpdated desc,"
+            + " then id desc), a page at a time; both stores give the same shoes in the same order."
+            + " q: every word must be a word of the name. A word is a run of letters and digits, case-insensitive;"
+            + " anything else separates words (\"women's\" is \"women\" and \"s\"). Words match exactly as written:"
+            + " no stemming (\"boots\" does not find \"boot\") and no stop words (\"on\" and \"the\" must be there)."
+            + " brand and color match exactly, case-insensitive; minPrice and maxPrice bound the lowest price."
+            + " nextCursor continues the same search on the catalog of its first page, with the same total.")
     @APIResponse(responseCode = "200", description = "One page and the cursor of the next")
+    @APIResponse(responseCode = "410", description = "The cursor's catalog was replaced twice since its first page: start again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "501", description = "Redis without the search module cannot search",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SearchResult search(
@@ -69,7 +78,8 @@ public class ShoeResource {
             @Parameter(description = "Lowest price at most", example = "80", schema = @Schema(type = SchemaType.NUMBER, minimum = "0"))
             @QueryParam("maxPrice") String maxPrice,
             @Parameter(description = "Page size", example = "10") @QueryParam("n") String n,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+            @Parameter(description = "nextCursor of the previous page, with the same q, brand, color and prices")
+            @QueryParam("cursor") String cursor) {
         StoreName name = catalog.store(store);
         SearchPage page = catalog.search(name, q, brand, color, minPrice, maxPrice, n, cursor);
         return new SearchResult(name.path(), page.total(), ShoeView.of(page.items()), page.nextCursor().orElse(null));

@@ -13,6 +13,7 @@ import dev.shoecatalog.query.config.QueryConfig;
 import dev.shoecatalog.query.store.ElasticsearchShoeStore;
 import dev.shoecatalog.query.store.GenerationInfo;
 import dev.shoecatalog.query.store.RedisShoeStore;
+import dev.shoecatalog.query.store.SearchCursor;
 import dev.shoecatalog.query.store.SearchPage;
 import dev.shoecatalog.query.store.SearchQuery;
 import dev.shoecatalog.query.store.ShoeStore;
@@ -31,8 +32,6 @@ public class CatalogService {
     /** ASCII digits only: Java's parsers also take other scripts' digits, a sign, hex floats and "Infinity". */
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,9}");
     private static final Pattern PRICE = Pattern.compile("[0-9]{1,12}(\\.[0-9]{1,6})?");
-    /** A cursor carries the ids served at the last timestamp of a page, so it may be longer. */
-    static final int MAX_CURSOR_LENGTH = 8192;
 
     private final Map<StoreName, ShoeStore> stores = new EnumMap<>(StoreName.class);
     private final QueryConfig config;
@@ -64,7 +63,7 @@ public class CatalogService {
             throw new BadParameterException("minPrice", "minPrice must not be above maxPrice");
         }
         SearchQuery query = new SearchQuery(text("q", q), text("brand", brand).map(Keys::normalize), colorKey(color),
-                min, max, count(n), text("cursor", cursor, MAX_CURSOR_LENGTH));
+                min, max, count(n), text("cursor", cursor, SearchCursor.MAX_LENGTH));
         return stores.get(store).search(query);
     }
 

@@ -3,7 +3,6 @@ package dev.shoecatalog.query.store;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.model.SearchWords;
 import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.model.ShoeFields;
 import dev.shoecatalog.model.ShoeSource;
@@ -52,8 +52,14 @@ public class ElasticsearchShoeStore implements ShoeStore {
         return found.stream().findFirst();
     }
 
+    /**
+     * One page through the alias; later pages read the index of the first page's generation with
+     * {@code search_after}. Asks for {@code n + 1} hits, to know whether another page follows.
+     */
     @Override
     public SearchPage search(SearchQuery query) {
+        String search = query.fingerprint();
+        SearchCursor cursor = query.cursor().map(text -> SearchCursor.decode(text, StoreName.ELASTICSEARCH, search)).orElse(null);
         List<Query> filters = new ArrayList<>();
         query.brandKey().ifPresent(brand -> filters.add(term(ShoeFields.BRAND_KEY, brand)));
         query.colorKey().ifPresent(color -> filters.add(term(ShoeFields.COLOR_KEYS, color)));
@@ -66,20 +72,35 @@ public class ElasticsearchShoeStore implements ShoeStore {
             }))));
         }
         List<Query> must = new ArrayList<>();
-        query.text().filter(text -> !text.isBlank()).ifPresent(text ->
-                must.add(Query.of(q -> q.match(m -> m.field(ShoeFields.NAME).query(text).operator(Operator.And)))));
-        SearchRequest.Builder request = newestFirst(query.n(), filters);
+        if (query.text().isPresent()) {
+            String words = SearchWords.joined(query.text().get());
+            if (words.isEmpty()) {
+                return new SearchPage(List.of(), 0, Optional.empty());
+            }
+            must.add(Query.of(q -> q.match(m -> m.field(ShoeFields.NAME_WORDS).query(words).operator(Operator.And))));
+        }
+        // Index names add up in the request builder: choose the one index once.
+        String index = cursor == null ? CatalogKeys.ALIAS : CatalogKeys.index(cursor.generation());
+        SearchRequest.Builder request = newestFirst(index, query.n() + 1, filters);
         if (!must.isEmpty()) {
             request.query(q -> q.bool(b -> b.filter(filters).must(must)));
         }
-        query.cursor().map(ElasticsearchShoeStore::searchAfter).ifPresent(request::searchAfter);
-        request.trackTotalHits(t -> t.enabled(true));
-        SearchResponse<Map> response = search(request);
-        List<Shoe> shoes = shoes(response);
+        if (cursor != null) {
+            request.searchAfter(searchAfter(cursor.position()));
+        } else {
+            request.trackTotalHits(t -> t.enabled(true));
+        }
+        SearchResponse<Map> response = search(request, cursor);
         List<Hit<Map>> hits = response.hits().hits();
-        Optional<String> next = hits.size() < query.n() ? Optional.empty()
-                : Optional.of(cursor(hits.get(hits.size() - 1).sort()));
-        long total = response.hits().total() == null ? shoes.size() : response.hits().total().value();
+        List<Hit<Map>> page = hits.subList(0, Math.min(query.n(), hits.size()));
+        List<Shoe> shoes = page.stream().map(ElasticsearchShoeStore::shoe).toList();
+        long total = cursor != null ? cursor.total() : response.hits().total() == null ? shoes.size() : response.hits().total().value();
+        Optional<String> next = Optional.empty();
+        if (hits.size() > query.n()) {
+            Hit<Map> last = page.get(page.size() - 1);
+            long g = cursor != null ? cursor.generation() : CatalogKeys.generationOfIndex(last.index());
+            next = Optional.of(new SearchCursor(StoreName.ELASTICSEARCH, g, total, search, position(last.sort())).encode());
+        }
         return new SearchPage(shoes, total, next);
     }
 
@@ -104,7 +125,11 @@ public class ElasticsearchShoeStore implements ShoeStore {
     }
 
     private static SearchRequest.Builder newestFirst(int n, List<Query> filters) {
-        SearchRequest.Builder request = new SearchRequest.Builder().index(CatalogKeys.ALIAS).size(n)
+        return newestFirst(CatalogKeys.ALIAS, n, filters);
+    }
+
+    private static SearchRequest.Builder newestFirst(String index, int n, List<Query> filters) {
+        SearchRequest.Builder request = new SearchRequest.Builder().index(index).size(n)
                 .sort(s -> s.field(f -> f.field(ShoeFields.DATE_UPDATED).order(SortOrder.Desc)))
                 .sort(s -> s.field(f -> f.field(ShoeFields.ID).order(SortOrder.Desc)))
                 .trackTotalHits(t -> t.enabled(false));
@@ -118,17 +143,30 @@ public class ElasticsearchShoeStore implements ShoeStore {
         return Query.of(q -> q.term(t -> t.field(field).value(FieldValue.of(value))));
     }
 
-    @SuppressWarnings("unchecked")
     private SearchResponse<Map> search(SearchRequest.Builder request) {
+        return search(request, null);
+    }
+
+    /**
+     * 404: no alias yet or an index that vanished mid-request (503), or, for a cursor's pinned
+     * generation, a generation that is gone (410). Any other refusal is the service's fault (502);
+     * the store's own reason goes to the log, not to the client.
+     */
+    @SuppressWarnings("unchecked")
+    private SearchResponse<Map> search(SearchRequest.Builder request, SearchCursor cursor) {
         try {
             return client.search(request.build(), SOURCE);
         } catch (ElasticsearchException e) {
+            if (e.status() == 404 && cursor != null) {
+                throw new CursorExpiredException("the catalog this search started on (generation " + cursor.generation()
+                        + ") has been replaced since; start the search again without a cursor");
+            }
             if (e.status() == 404) {
                 throw new StoreUnavailableException(StoreName.ELASTICSEARCH,
                         "no catalog loaded in Elasticsearch yet (alias " + CatalogKeys.ALIAS + " does not exist)", e);
             }
-            if (e.status() == 400) {
-                throw new InvalidCursorException("Elasticsearch refused the request: " + e.error().reason());
+            if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {
+                throw new StoreRefusedException(StoreName.ELASTICSEARCH, "status " + e.status() + ": " + e.error().type(), e);
             }
             throw unavailable(e);
         } catch (IOException | RuntimeException e) {
@@ -136,27 +174,26 @@ public class ElasticsearchShoeStore implements ShoeStore {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Shoe> shoes(SearchResponse<Map> response) {
-        return response.hits().hits().stream().map(hit -> ShoeSource.fromSource((Map<String, ?>) hit.source())).toList();
+        return response.hits().hits().stream().map(ElasticsearchShoeStore::shoe).toList();
     }
 
-    private static String cursor(List<FieldValue> sortValues) {
-        String text = "e:" + sortValues.get(0).longValue() + ":" + sortValues.get(1).stringValue();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    @SuppressWarnings("unchecked")
+    private static Shoe shoe(Hit<Map> hit) {
+        return ShoeSource.fromSource((Map<String, ?>) hit.source());
     }
 
-    private static List<FieldValue> searchAfter(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            String[] parts = text.split(":", 3);
-            if (parts.length != 3 || !parts[0].equals("e")) {
-                throw new InvalidCursorException("not a cursor of the elasticsearch store");
-            }
-            return List.of(FieldValue.of(Long.parseLong(parts[1])), FieldValue.of(parts[2]));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidCursorException("not a cursor of the elasticsearch store");
+    private static String position(List<FieldValue> sortValues) {
+        return sortValues.get(0).longValue() + ":" + sortValues.get(1).stringValue();
+    }
+
+    private static List<FieldValue> searchAfter(String position) {
+        String[] parts = position.split(":", 2);
+        if (parts.length != 2 || !parts[0].matches("-?[0-9]{1,18}") || parts[1].isEmpty()
+                || parts[1].getBytes(StandardCharsets.UTF_8).length > 512) {
+            throw new InvalidCursorException("not a cursor of this service");
         }
+        return List.of(FieldValue.of(Long.parseLong(parts[0])), FieldValue.of(parts[1]));
     }
 
     private static StoreUnavailableException unavailable(Exception e) {

@@ -2,9 +2,9 @@ package dev.shoecatalog.query.store;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
+import dev.shoecatalog.model.SearchWords;
 import dev.shoecatalog.model.ShoeFields;
 
 /**
@@ -25,7 +25,7 @@ final class RediSearchQuery {
             if (words.isEmpty()) {
                 return Optional.empty();
             }
-            clauses.add("@" + ShoeFields.NAME + ":(" + String.join(" ", words) + ")");
+            clauses.add("@" + ShoeFields.NAME_WORDS + ":(" + String.join(" ", words) + ")");
         }
         query.brandKey().ifPresent(brand -> clauses.add("@" + ShoeFields.BRAND_KEY + ":{" + escape(brand) + "}"));
         query.colorKey().ifPresent(color -> clauses.add("@" + ShoeFields.COLOR_KEYS + ":{" + escape(color) + "}"));
@@ -35,21 +35,15 @@ final class RediSearchQuery {
         return Optional.of(clauses.isEmpty() ? "*" : String.join(" ", clauses));
     }
 
-    /** The query restricted to shoes updated at or before {@code epochMillis}. */
-    static String until(String query, long epochMillis) {
-        String range = "@" + ShoeFields.DATE_UPDATED + ":[-inf " + epochMillis + "]";
+    /** The query restricted to shoes after {@code rank} in the "latest" order. */
+    static String afterRank(String query, long rank) {
+        String range = "@" + ShoeFields.LATEST_RANK + ":[(" + rank + " +inf]";
         return query.equals("*") ? range : query + " " + range;
     }
 
-    /** The letters-and-digits words of free text, escaped; punctuation separates words as in the index. */
+    /** The {@link SearchWords} of free text, escaped. */
     static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        for (String word : text.split("[^\\p{L}\\p{N}]+")) {
-            if (!word.isEmpty()) {
-                words.add(escape(word.toLowerCase(Locale.ROOT)));
-            }
-        }
-        return words;
+        return SearchWords.of(text).stream().map(RediSearchQuery::escape).toList();
     }
 
     /** Backslash before every character that is not a letter or a digit (spaces and punctuation included). */

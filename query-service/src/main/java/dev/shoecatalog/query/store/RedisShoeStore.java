@@ -1,16 +1,17 @@
 package dev.shoecatalog.query.store;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 import dev.shoecatalog.model.CatalogKeys;
 import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.model.ShoeFields;
 import dev.shoecatalog.model.ShoeHash;
+import dev.shoecatalog.query.config.QueryConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,19 +20,17 @@ import static dev.shoecatalog.model.CatalogKeys.GENERATION_PLACEHOLDER;
 
 /**
  * Reads Redis: "latest" from the sorted sets with the documents in the same round trip (a script),
- * search with {@code FT.SEARCH} on the generation's index.
+ * search with {@code FT.SEARCH} on the generation's index, a bounded number at once.
  */
 @ApplicationScoped
 public class RedisShoeStore implements ShoeStore {
 
-    /** The "latest" order; RediSearch sorts by dateUpdated only, so a page is put in full order here. */
-    private static final Comparator<Shoe> LATEST_FIRST = Comparator.comparing(Shoe::dateUpdated)
-            .thenComparing(Shoe::id).reversed();
-
     private final RedisDataSource redis;
+    private final Semaphore searches;
 
-    RedisShoeStore(RedisDataSource redis) {
+    RedisShoeStore(RedisDataSource redis, QueryConfig config) {
         this.redis = redis;
+        this.searches = new Semaphore(config.redis().maxConcurrentSearches());
     }
 
     @Override
@@ -58,32 +57,70 @@ public class RedisShoeStore implements ShoeStore {
         return reply == null ? Optional.empty() : Optional.of(new GenerationInfo(reply.get(0).toLong(), reply.get(1).toLong()));
     }
 
+    /**
+     * One page sorted by {@code latestRank} (the exact "latest" order), continued after the cursor's
+     * rank in the cursor's generation: a request reads at most {@code n} documents, whatever the cursor.
+     */
     @Override
     public SearchPage search(SearchQuery query) {
-        RedisSearchCursor cursor = query.cursor().map(RedisSearchCursor::decode).orElse(null);
+        String search = query.fingerprint();
+        SearchCursor cursor = query.cursor().map(text -> SearchCursor.decode(text, StoreName.REDIS, search)).orElse(null);
         Optional<String> matching = RediSearchQuery.of(query);
         if (matching.isEmpty()) {
             return new SearchPage(List.of(), 0, Optional.empty());
         }
-        String index = CatalogKeys.index(generation().map(GenerationInfo::generation).orElseThrow(this::noCatalog));
-        String pageQuery = cursor == null ? matching.get() : RediSearchQuery.until(matching.get(), cursor.until());
-        int served = cursor == null ? 0 : cursor.servedAtUntil().size();
-        Response reply = ftSearch(index, pageQuery, query.n() + served);
+        long g = cursor != null ? cursor.generation() : generation().map(GenerationInfo::generation).orElseThrow(this::noCatalog);
+        String pageQuery = cursor == null ? matching.get() : RediSearchQuery.afterRank(matching.get(), cursor.lastRank());
+        Response reply = ftSearch(g, pageQuery, query.n(), cursor != null);
         List<Shoe> page = new ArrayList<>();
+        long lastRank = -1;
         for (int i = 2; i < reply.size(); i += 2) {
-            toShoe(reply.get(i)).filter(shoe -> cursor == null || !cursor.servedAtUntil().contains(shoe.id())).ifPresent(page::add);
+            Map<String, String> fields = fields(reply.get(i));
+            if (!fields.isEmpty()) {
+                page.add(ShoeHash.fromHash(fields));
+                lastRank = Long.parseLong(fields.get(ShoeFields.LATEST_RANK));
+            }
         }
-        page.sort(LATEST_FIRST);
-        page = page.subList(0, Math.min(query.n(), page.size()));
-        boolean more = reply.get(0).toLong() - served > page.size();
-        long total = cursor == null ? reply.get(0).toLong() : cursor.total();
-        Optional<String> next = more && !page.isEmpty() ? Optional.of(RedisSearchCursor.after(total, page, cursor).encode()) : Optional.empty();
+        long matches = reply.get(0).toLong();
+        long total = cursor == null ? matches : cursor.total();
+        boolean more = matches > (reply.size() - 1) / 2 && lastRank >= 0;
+        Optional<String> next = more ? Optional.of(new SearchCursor(StoreName.REDIS, g, total, search, Long.toString(lastRank)).encode())
+                : Optional.empty();
         return new SearchPage(List.copyOf(page), total, next);
     }
 
-    private Response ftSearch(String index, String query, int limit) {
-        return call(() -> redis.execute("FT.SEARCH", index, query, "SORTBY", ShoeFields.DATE_UPDATED, "DESC",
-                "LIMIT", "0", Integer.toString(limit)));
+    /** {@code FT.SEARCH}, at most {@code maxConcurrentSearches} at once per instance, sorted by {@code latestRank}. */
+    private Response ftSearch(long g, String query, int n, boolean pinned) {
+        if (!searches.tryAcquire()) {
+            throw new StoreUnavailableException(StoreName.REDIS, "this instance is running as many Redis searches as it allows"
+                    + " (shoes.redis.max-concurrent-searches); retry shortly", null, 1);
+        }
+        try {
+            // VERBATIM: no stemming of the query's words either ("boots" must not find "boot").
+            return redis.execute("FT.SEARCH", CatalogKeys.index(g), query, "VERBATIM", "SORTBY", ShoeFields.LATEST_RANK, "ASC",
+                    "LIMIT", "0", Integer.toString(n));
+        } catch (RuntimeException e) {
+            throw RedisFailures.isUnknownIndex(e) ? whyNoIndex(g, pinned, e) : RedisFailures.translate(e);
+        } finally {
+            searches.release();
+        }
+    }
+
+    /** The index of generation g is not there: 410 for a pinned generation that is gone, 501 if it never had one, else 503. */
+    private RuntimeException whyNoIndex(long g, boolean pinned, RuntimeException cause) {
+        Map<String, String> meta = fields(call(() -> redis.execute("HGETALL", CatalogKeys.meta(g))));
+        if (meta.isEmpty()) {
+            return pinned ? new CursorExpiredException("the catalog this search started on (generation " + g
+                    + ") has been replaced since; start the search again without a cursor")
+                    : new StoreUnavailableException(StoreName.REDIS, "the catalog was replaced during the request; retry", cause, 1);
+        }
+        String searchIndex = meta.get("searchIndex");
+        if (searchIndex == null || searchIndex.equals("none")) {
+            return new SearchUnsupportedException("the Redis catalog (generation " + g + ") has no search index ("
+                    + meta.getOrDefault("searchIndexNote", "the server had no search module when it was loaded")
+                    + "); use the elasticsearch store for search");
+        }
+        return new StoreUnavailableException(StoreName.REDIS, "the Redis search index of generation " + g + " is missing", cause);
     }
 
     private Response eval(String script, String... args) {
@@ -104,14 +141,19 @@ public class RedisShoeStore implements ShoeStore {
     }
 
     private static Optional<Shoe> toShoe(Response hash) {
-        if (hash == null || hash.size() == 0) {
-            return Optional.empty(); // deleted between the index and the read: skip, never fail
-        }
+        Map<String, String> fields = fields(hash);
+        // Empty when deleted between the index and the read: skip, never fail.
+        return fields.isEmpty() ? Optional.empty() : Optional.of(ShoeHash.fromHash(fields));
+    }
+
+    private static Map<String, String> fields(Response hash) {
         Map<String, String> fields = new HashMap<>();
-        for (int i = 0; i + 1 < hash.size(); i += 2) {
-            fields.put(hash.get(i).toString(), hash.get(i + 1).toString());
+        if (hash != null) {
+            for (int i = 0; i + 1 < hash.size(); i += 2) {
+                fields.put(hash.get(i).toString(), hash.get(i + 1).toString());
+            }
         }
-        return Optional.of(ShoeHash.fromHash(fields));
+        return fields;
     }
 
     private interface Call {

@@ -12,4 +12,15 @@ import java.util.Optional;
  */
 public record SearchQuery(Optional<String> text, Optional<String> brandKey, Optional<String> colorKey,
                           Optional<Double> minPrice, Optional<Double> maxPrice, int n, Optional<String> cursor) {
+
+    /** Identifies the filters (not the page size), so a cursor is refused by another search: 64-bit FNV-1a, hex. */
+    public String fingerprint() {
+        String filters = String.join("\u0000", text.orElse("-"), brandKey.orElse("-"), colorKey.orElse("-"),
+                minPrice.map(String::valueOf).orElse("-"), maxPrice.map(String::valueOf).orElse("-"));
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : filters.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return String.format("%016x", hash);
+    }
 }

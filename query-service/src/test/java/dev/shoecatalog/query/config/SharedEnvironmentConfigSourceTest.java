@@ -2,6 +2,12 @@ package dev.shoecatalog.query.config;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
+
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +24,30 @@ class SharedEnvironmentConfigSourceTest {
     }
 
     @Test
-    void defaultsToLocalhost() {
-        SharedEnvironmentConfigSource source = new SharedEnvironmentConfigSource(null, null, null);
-        assertThat(source.getValue("quarkus.elasticsearch.hosts")).isEqualTo("localhost:9200");
-        assertThat(source.getValue("quarkus.elasticsearch.protocol")).isEqualTo("http");
+    void setsNothingWhenTheVariablesAreNotSet() {
+        assertThat(new SharedEnvironmentConfigSource(null, null, null).getPropertyNames()).isEmpty();
+    }
+
+    private static String hosts(SharedEnvironmentConfigSource shared, Map<String, String> applicationProperties,
+                                Map<String, String> environment, Map<String, String> systemProperties) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withSources(shared,
+                new PropertiesConfigSource(applicationProperties, "application.properties", 250),
+                new EnvConfigSource(environment, 300),
+                new PropertiesConfigSource(systemProperties, "system properties", 400)).build();
+        return config.getValue("quarkus.elasticsearch.hosts", String.class);
+    }
+
+    @Test
+    void applicationPropertiesGiveTheDefaultAVariableReplacesItAndSystemPropertiesWin() {
+        Map<String, String> properties = Map.of("quarkus.elasticsearch.hosts", "from-properties:9200");
+        SharedEnvironmentConfigSource unset = new SharedEnvironmentConfigSource(null, null, null);
+        SharedEnvironmentConfigSource set = new SharedEnvironmentConfigSource("http://from-variable:9200", null, null);
+        assertThat(hosts(unset, properties, Map.of(), Map.of())).isEqualTo("from-properties:9200");
+        assertThat(hosts(set, properties, Map.of(), Map.of())).isEqualTo("from-variable:9200");
+        assertThat(hosts(set, properties, Map.of("QUARKUS_ELASTICSEARCH_HOSTS", "from-quarkus-variable:9200"), Map.of()))
+                .isEqualTo("from-quarkus-variable:9200");
+        assertThat(hosts(set, properties, Map.of(), Map.of("quarkus.elasticsearch.hosts", "from-system-property:9200")))
+                .isEqualTo("from-system-property:9200");
     }
 
     @Test

@@ -34,7 +34,7 @@ class LatestEndpointsTest {
 
     private static Path dataset(String which) {
         Path dataset = which.equals("sample") ? Datasets.sample() : Datasets.seed().orElse(null);
-        Assumptions.assumeTrue(dataset != null, "the real seed dataset is not beside this checkout");
+        Assumptions.assumeTrue(dataset != null, Datasets.seedMissing());
         return dataset;
     }
 
@@ -65,15 +65,45 @@ class LatestEndpointsTest {
     }
 
     @Test
-    void oneShoeByIdFromEitherStore() {
+    void byIdReturnsTheWholeDocumentDerivedFromTheInputInBothStores() throws Exception {
         StoresResource.ensureLoaded(Datasets.sample());
-        String id = latestIds("redis", null, 1).get(0);
-        for (String store : List.of("redis", "elasticsearch")) {
-            given().get("/v1/{store}/shoes/{id}", store, id).then().statusCode(200)
-                    .body("id", equalTo(id)).body("dateUpdated", org.hamcrest.Matchers.notNullValue());
+        ExpectedCatalog expected = ExpectedCatalog.of(Datasets.sample());
+        List<String> ids = new ArrayList<>(expected.ids());
+        java.util.Collections.shuffle(ids, new java.util.Random(42));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String id : ids.subList(0, 60)) {
+            java.util.Map<String, Object> want = document(expected.document(id).orElseThrow());
+            for (String store : List.of("redis", "elasticsearch")) {
+                String body = given().get("/v1/{store}/shoes/{id}", store, id).then().statusCode(200).extract().asString();
+                java.util.Map<String, Object> got = new java.util.TreeMap<>(json.readValue(body, java.util.Map.class));
+                got.values().removeIf(java.util.Objects::isNull);
+                assertThat(got).as("%s from %s", id, store).isEqualTo(want);
+            }
         }
         given().get("/v1/redis/shoes/{id}", "no-such-id").then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    /** The API's JSON of an oracle document: the fields of the Shoe schema, absent values left out. */
+    private static java.util.Map<String, Object> document(dev.shoecatalog.model.Shoe shoe) {
+        java.util.Map<String, Object> fields = new java.util.TreeMap<>();
+        fields.put("id", shoe.id());
+        fields.put("name", shoe.name());
+        fields.put("brand", shoe.brand());
+        fields.put("manufacturer", shoe.manufacturer());
+        fields.put("categories", shoe.categories());
+        fields.put("colors", shoe.colors());
+        fields.put("colorKeys", shoe.colorKeys());
+        fields.put("dateAdded", shoe.dateAdded() == null ? null : shoe.dateAdded().toString());
+        fields.put("dateUpdated", shoe.dateUpdated().toString());
+        fields.put("priceMin", shoe.priceMin());
+        fields.put("priceMax", shoe.priceMax());
+        fields.put("currency", shoe.currency());
+        fields.put("sizes", shoe.sizes());
+        fields.put("imageUrl", shoe.imageUrl());
+        fields.put("sourceUrl", shoe.sourceUrl());
+        fields.values().removeIf(java.util.Objects::isNull);
+        return fields;
     }
 
     @Test

@@ -21,7 +21,7 @@ class RediSearchQueryTest {
     @Test
     void filtersBecomeFieldClauses() {
         assertThat(RediSearchQuery.of(query("Riding Boot", "steve madden", "dark wine red", 10.0, null)))
-                .hasValue("@name:(riding boot) @brandKey:{steve\\ madden} @colorKeys:{dark\\ wine\\ red} @priceMin:[10.0 +inf]");
+                .hasValue("@nameWords:(riding boot) @brandKey:{steve\\ madden} @colorKeys:{dark\\ wine\\ red} @priceMin:[10.0 +inf]");
     }
 
     @Test
