@@ -11,6 +11,7 @@ import dev.shoecatalog.ingest.swap.ElasticsearchGenerations;
 import dev.shoecatalog.ingest.swap.GenerationSwap;
 import dev.shoecatalog.ingest.swap.LoadInProgressException;
 import dev.shoecatalog.ingest.swap.NothingToRollBackException;
+import dev.shoecatalog.ingest.swap.ReadersSplitException;
 import dev.shoecatalog.ingest.swap.RedisGenerations;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -82,6 +83,9 @@ public final class IngestJob implements Callable<Integer> {
         } catch (DatasetException e) {
             LOG.error("Dataset refused, readers keep the current generation: {}", e.getMessage());
             return DATASET_REFUSED;
+        } catch (ReadersSplitException e) {
+            LOG.error("Load failed: {}", e.getMessage(), e);
+            return LOAD_FAILED;
         } catch (RuntimeException e) {
             LOG.error("Load failed, readers keep the current generation: {}", e.getMessage(), e);
             return LOAD_FAILED;

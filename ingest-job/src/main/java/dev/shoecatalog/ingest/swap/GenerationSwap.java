@@ -172,7 +172,7 @@ public final class GenerationSwap {
             try {
                 elasticsearch.switchTo(before.elasticCurrent());
             } catch (RuntimeException undoFailure) {
-                throw new IllegalStateException("readers are split: Elasticsearch serves generation " + g + ", Redis serves "
+                throw new ReadersSplitException("readers are split: Elasticsearch serves generation " + g + ", Redis serves "
                         + describe(redis::current) + ". Redis did not switch (" + redisFailure.getMessage()
                         + ") and the Elasticsearch alias could not be switched back (" + undoFailure.getMessage()
                         + "). Run the job with --rollback, or a new load, to put both on one generation", redisFailure);

@@ -128,11 +128,12 @@ class LoadLifecycleTest {
             assertThat(cannotSwitchRedis.run(other)).as("Redis refuses the switch; the alias goes back").isEqualTo(1);
             assertServes(1, sample);
 
+            // The failed run removed all it wrote, so its number is free again: the next run loads 2 too.
             proxy.refuseAliasUpdatesAfter(1); // the switch passes, the switch back is refused
             assertThat(cannotSwitchRedis.run(other)).as("neither switch could be undone").isEqualTo(1);
             try (StoreReader stores = reader()) {
                 assertThat(stores.redisGeneration()).as("Redis readers").hasValue(1);
-                assertThat(stores.elasticIndexesBehindAlias()).as("Elasticsearch readers").containsExactly(CatalogKeys.index(3));
+                assertThat(stores.elasticIndexesBehindAlias()).as("Elasticsearch readers").containsExactly(CatalogKeys.index(2));
                 assertThat(stores.elasticIds()).isEqualTo(otherCatalog.ids());
             }
         } finally {
@@ -143,8 +144,8 @@ class LoadLifecycleTest {
         assertThat(job().run(Datasets.sample(), "--rollback")).as("rollback of a split catalog").isZero();
         assertServes(1, sample);
         assertThat(job().run(other)).isZero();
-        assertServes(4, otherCatalog);
-        assertHeld(Set.of(1L, 4L), Set.of(1L, 4L));
+        assertServes(3, otherCatalog);
+        assertHeld(Set.of(1L, 3L), Set.of(1L, 3L));
     }
 
     @Test
