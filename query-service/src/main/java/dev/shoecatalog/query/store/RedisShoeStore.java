@@ -60,6 +60,7 @@ public class RedisShoeStore implements ShoeStore {
     /**
      * One page sorted by {@code latestRank} (the exact "latest" order), continued after the cursor's
      * rank in the cursor's generation: a request reads at most {@code n} documents, whatever the cursor.
+     * At most {@code maxConcurrentSearches} run at once per instance; more are refused at once.
      */
     @Override
     public SearchPage search(SearchQuery query) {
@@ -69,9 +70,19 @@ public class RedisShoeStore implements ShoeStore {
         if (matching.isEmpty()) {
             return new SearchPage(List.of(), 0, Optional.empty());
         }
-        long g = cursor != null ? cursor.generation() : generation().map(GenerationInfo::generation).orElseThrow(this::noCatalog);
-        String pageQuery = cursor == null ? matching.get() : RediSearchQuery.afterRank(matching.get(), cursor.lastRank());
-        Response reply = ftSearch(g, pageQuery, query.n(), cursor != null);
+        if (!searches.tryAcquire()) {
+            throw new StoreUnavailableException(StoreName.REDIS, "this instance is running as many Redis searches as it allows"
+                    + " (shoes.redis.max-concurrent-searches); retry shortly", null, 1);
+        }
+        Response reply;
+        long g;
+        try {
+            g = cursor != null ? cursor.generation() : generation().map(GenerationInfo::generation).orElseThrow(this::noCatalog);
+            String pageQuery = cursor == null ? matching.get() : RediSearchQuery.afterRank(matching.get(), cursor.lastRank());
+            reply = ftSearch(g, pageQuery, query.n(), cursor != null);
+        } finally {
+            searches.release();
+        }
         List<Shoe> page = new ArrayList<>();
         long lastRank = -1;
         for (int i = 2; i < reply.size(); i += 2) {
@@ -89,20 +100,14 @@ public class RedisShoeStore implements ShoeStore {
         return new SearchPage(List.copyOf(page), total, next);
     }
 
-    /** {@code FT.SEARCH}, at most {@code maxConcurrentSearches} at once per instance, sorted by {@code latestRank}. */
+    /** {@code FT.SEARCH} sorted by {@code latestRank}. */
     private Response ftSearch(long g, String query, int n, boolean pinned) {
-        if (!searches.tryAcquire()) {
-            throw new StoreUnavailableException(StoreName.REDIS, "this instance is running as many Redis searches as it allows"
-                    + " (shoes.redis.max-concurrent-searches); retry shortly", null, 1);
-        }
         try {
             // VERBATIM: no stemming of the query's words either ("boots" must not find "boot").
             return redis.execute("FT.SEARCH", CatalogKeys.index(g), query, "VERBATIM", "SORTBY", ShoeFields.LATEST_RANK, "ASC",
                     "LIMIT", "0", Integer.toString(n));
         } catch (RuntimeException e) {
             throw RedisFailures.isUnknownIndex(e) ? whyNoIndex(g, pinned, e) : RedisFailures.translate(e);
-        } finally {
-            searches.release();
         }
     }
 

@@ -26,7 +26,7 @@ class RedisSearchLimitTest {
     @Test
     void searchesBeyondTheLimitGet503WithRetryAfter() throws Exception {
         StoresResource.ensureLoaded(Datasets.sample());
-        StoresResource.redisLink().delay(Duration.ofMillis(500)); // each Redis search now takes at least half a second
+        StoresResource.redisLink().delay(Duration.ofMillis(300)); // each Redis search now takes 0.6 s (two round trips)
         ExecutorService clients = Executors.newFixedThreadPool(12);
         try {
             List<Future<Response>> answers = new ArrayList<>();
