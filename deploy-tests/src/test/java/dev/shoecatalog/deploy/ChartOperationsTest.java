@@ -84,6 +84,38 @@ class ChartOperationsTest {
         assertThat(String.join(" ", pod.getContainers().get(0).getArgs())).contains("--appendonly yes");
     }
 
+    @SuppressWarnings("unchecked")
+    private static List<String> jobArguments(String yaml) {
+        Map<String, Object> spec = DeploymentRulesTest.map(DeploymentRulesTest.sparkApplication(new Sources.Rendered("chart", yaml)).getAdditionalProperties().get("spec"));
+        return (List<String>) spec.get("arguments");
+    }
+
+    @Test
+    void theDefaultInstallLoadsTheSampleInTheJobImageWithNoSecondPhase() throws IOException {
+        String yaml = Sources.chart(null).yaml();
+        List<String> arguments = jobArguments(yaml);
+        assertThat(arguments.get(arguments.indexOf("--dataset") + 1)).isEqualTo("/opt/shoe-catalog/dataset/sample");
+        assertThat(KubernetesObjects.parse(yaml)).noneSatisfy(object -> assertThat(object.getMetadata().getName()).endsWith("-dataset"));
+        // The image the SparkApplication runs carries that directory.
+        String dockerfile = Files.readString(Sources.root().resolve("ingest-job/src/main/docker/Dockerfile"));
+        assertThat(dockerfile).contains("COPY --chown=185:185 dataset/sample/ /opt/shoe-catalog/dataset/sample/");
+    }
+
+    @Test
+    void anExistingClaimOrAUriReplacesTheSample() {
+        String claim = new Helm(Sources.chart()).template().withName(Sources.RELEASE).withNamespace(Sources.NAMESPACE)
+                .withKubeVersion(Sources.KUBE_VERSION).set("redis.password", "test-only").set("elasticsearch.password", "test-only")
+                .set("dataset.existingClaim", "my-shoes").call();
+        List<String> arguments = jobArguments(claim);
+        assertThat(arguments.get(arguments.indexOf("--dataset") + 1)).isEqualTo("/data/shoes");
+        assertThat(claim).contains("claimName: my-shoes");
+        String uri = new Helm(Sources.chart()).template().withName(Sources.RELEASE).withNamespace(Sources.NAMESPACE)
+                .withKubeVersion(Sources.KUBE_VERSION).set("redis.password", "test-only").set("elasticsearch.password", "test-only")
+                .set("dataset.uri", "hdfs://namenode:8020/shoes").call();
+        arguments = jobArguments(uri);
+        assertThat(arguments.get(arguments.indexOf("--dataset") + 1)).isEqualTo("hdfs://namenode:8020/shoes");
+    }
+
     @Test
     void passwordsAreEscapedWhereTheyGoIntoAUrl() {
         String password = "p@ss:w/o#rd %41 y+z?";
