@@ -102,6 +102,13 @@ class ChartOperationsTest {
     }
 
     @Test
+    void theOneOffLoadStaysOnceCompletedSoThatAnUpgradeNeverRecreatesIt() {
+        Map<String, Object> spec = DeploymentRulesTest.map(DeploymentRulesTest.sparkApplication(Sources.chart(null)).getAdditionalProperties().get("spec"));
+        assertThat(spec).doesNotContainKey("timeToLiveSeconds");
+        assertThat(Sources.chart(null).yaml()).doesNotContain("kind: ScheduledSparkApplication");
+    }
+
+    @Test
     void anExistingClaimOrAUriReplacesTheSample() {
         String claim = new Helm(Sources.chart()).template().withName(Sources.RELEASE).withNamespace(Sources.NAMESPACE)
                 .withKubeVersion(Sources.KUBE_VERSION).set("redis.password", "test-only").set("elasticsearch.password", "test-only")

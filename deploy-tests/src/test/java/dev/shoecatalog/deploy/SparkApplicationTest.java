@@ -40,8 +40,14 @@ class SparkApplicationTest {
         return Sources.all();
     }
 
+    private static final Path SCHEDULED_CRD = CRD.resolveSibling("sparkoperator.k8s.io_scheduledsparkapplications.yaml");
+
     private static JsonNode crdSchema() throws IOException {
-        JsonNode crd = YAML.readTree(CRD.toFile());
+        return crdSchema(CRD);
+    }
+
+    private static JsonNode crdSchema(Path file) throws IOException {
+        JsonNode crd = YAML.readTree(file.toFile());
         for (JsonNode version : crd.at("/spec/versions")) {
             if (version.get("name").asText().equals("v1beta2")) {
                 return version.at("/schema/openAPIV3Schema");
@@ -71,6 +77,31 @@ class SparkApplicationTest {
         List<String> unknown = new ArrayList<>();
         unknownFields(application, schema, "", unknown);
         assertThat(unknown).as("fields the CRD does not define in " + rendered.name()).isEmpty();
+    }
+
+    @Test
+    void theScheduledReloadValidatesAgainstItsCrd() throws IOException {
+        String yaml = new com.marcnuri.helm.Helm(Sources.chart()).template().withName(Sources.RELEASE).withNamespace(Sources.NAMESPACE)
+                .withKubeVersion(Sources.KUBE_VERSION).set("redis.password", "test-only").set("elasticsearch.password", "test-only")
+                .set("ingest.schedule", "0 3 * * *").call();
+        JsonNode scheduled = null;
+        for (String document : Sources.documents(yaml)) {
+            JsonNode node = YAML.readTree(document);
+            if (node != null && "ScheduledSparkApplication".equals(node.path("kind").asText())) {
+                scheduled = node;
+            }
+        }
+        assertThat(scheduled).as("a ScheduledSparkApplication when ingest.schedule is set").isNotNull();
+        assertThat(scheduled.at("/spec/schedule").asText()).isEqualTo("0 3 * * *");
+        assertThat(scheduled.at("/spec/concurrencyPolicy").asText()).isEqualTo("Forbid");
+        JsonNode schema = crdSchema(SCHEDULED_CRD);
+        Set<ValidationMessage> errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema).validate(scheduled);
+        assertThat(errors).isEmpty();
+        List<String> unknown = new ArrayList<>();
+        unknownFields(scheduled, schema, "", unknown);
+        assertThat(unknown).isEmpty();
+        // Its runs are the one-off load's spec.
+        assertThat(scheduled.at("/spec/template")).isEqualTo(sparkApplication(new Sources.Rendered("scheduled", yaml)).get("spec"));
     }
 
     @Test
