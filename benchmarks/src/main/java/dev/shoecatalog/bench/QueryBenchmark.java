@@ -81,7 +81,7 @@ public final class QueryBenchmark {
     }
 
     /** Loads about {@code size} products (one row each) with the job; returns the product count it reports. */
-    private static long load(int size, Path work, RedisServer redis, ElasticsearchServer elasticsearch, Path logs) throws Exception {
+    static long load(int size, Path work, RedisServer redis, ElasticsearchServer elasticsearch, Path logs) throws Exception {
         Path dataset = work.resolve("products-" + size);
         new DatasetWriter(7, 0.0, 1.0).write(dataset, size, 4);
         JobRun run = JobRun.of(logs.resolve("query-bench-load-" + size + ".log"),

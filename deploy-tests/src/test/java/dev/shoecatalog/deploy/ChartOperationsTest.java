@@ -124,6 +124,30 @@ class ChartOperationsTest {
     }
 
     @Test
+    void operationsObjectsSelectTheQueryPodsWhenEnabled() {
+        String yaml = new Helm(Sources.chart()).template().withName(Sources.RELEASE).withNamespace(Sources.NAMESPACE)
+                .withKubeVersion(Sources.KUBE_VERSION).set("redis.password", "test-only").set("elasticsearch.password", "test-only")
+                .set("query.podDisruptionBudget.enabled", true).set("query.autoscaling.enabled", true)
+                .set("query.serviceMonitor.enabled", true).set("query.serviceMonitor.labels.release", "prometheus").call();
+        List<HasMetadata> objects = KubernetesObjects.parse(yaml);
+        Deployment query = objects.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
+                .filter(d -> d.getMetadata().getName().endsWith("-query")).findFirst().orElseThrow();
+        Map<String, String> podLabels = query.getSpec().getTemplate().getMetadata().getLabels();
+        assertThat(query.getSpec().getReplicas()).as("replicas left to the autoscaler").isNull();
+        io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget pdb = objects.stream()
+                .filter(io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class::isInstance)
+                .map(io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class::cast).findFirst().orElseThrow();
+        assertThat(podLabels).containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
+        io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler hpa = objects.stream()
+                .filter(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class::isInstance)
+                .map(io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class::cast).findFirst().orElseThrow();
+        assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo(query.getMetadata().getName());
+        assertThat(yaml).contains("kind: ServiceMonitor", "path: /q/metrics", "release: prometheus");
+        assertThat(Sources.chart(null).yaml()).doesNotContain("kind: ServiceMonitor", "kind: PodDisruptionBudget",
+                "kind: HorizontalPodAutoscaler");
+    }
+
+    @Test
     void passwordsAreEscapedWhereTheyGoIntoAUrl() {
         String password = "p@ss:w/o#rd %41 y+z?";
         String yaml = new Helm(Sources.chart()).template().withName(Sources.RELEASE).withNamespace(Sources.NAMESPACE)
