@@ -12,6 +12,11 @@ public final class CatalogKeys {
     public static final String ALIAS = "shoes";
     /** Every generation's index, for calls that act on all of them (the alias switch, listing leftovers). */
     public static final String INDEX_PATTERN = "shoes-*";
+    /**
+     * When a generation's load finished (ISO-8601): a field of the Elasticsearch index's mapping
+     * {@code _meta}; Redis has it as {@code finished} in the meta hash.
+     */
+    public static final String LOADED_AT = "loadedAt";
     /** Redis string held by the one load (or rollback) running on this catalog: its lease. */
     public static final String LOCK = "shoes:lock";
     /**

@@ -148,6 +148,23 @@ class ChartOperationsTest {
     }
 
     @Test
+    void theGrafanaDashboardUsesTheMetricsTheServiceExports() throws IOException {
+        String yaml = new Helm(Sources.chart()).template().withName(Sources.RELEASE).withNamespace(Sources.NAMESPACE)
+                .withKubeVersion(Sources.KUBE_VERSION).set("redis.password", "test-only").set("elasticsearch.password", "test-only")
+                .set("query.grafanaDashboard.enabled", true).call();
+        io.fabric8.kubernetes.api.model.ConfigMap dashboard = KubernetesObjects.parse(yaml).stream()
+                .filter(io.fabric8.kubernetes.api.model.ConfigMap.class::isInstance).map(io.fabric8.kubernetes.api.model.ConfigMap.class::cast)
+                .filter(c -> c.getMetadata().getName().endsWith("-dashboard")).findFirst().orElseThrow();
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dashboard.getData().get("shoe-catalog.json"));
+        List<String> expressions = new ArrayList<>();
+        json.path("panels").forEach(panel -> panel.path("targets").forEach(target -> expressions.add(target.path("expr").asText())));
+        assertThat(String.join("\n", expressions)).contains("shoes_requests_seconds_count", "shoes_requests_seconds_bucket",
+                "status=\"5xx\"", "shoes_catalog_generation_age_seconds");
+        assertThat(json.path("panels").size()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void passwordsAreEscapedWhereTheyGoIntoAUrl() {
         String password = "p@ss:w/o#rd %41 y+z?";
         String yaml = new Helm(Sources.chart()).template().withName(Sources.RELEASE).withNamespace(Sources.NAMESPACE)

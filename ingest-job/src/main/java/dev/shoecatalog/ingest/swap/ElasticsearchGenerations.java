@@ -55,11 +55,13 @@ public final class ElasticsearchGenerations implements AutoCloseable {
         call(() -> client.indices().create(IndexDefinition.forLoad(CatalogKeys.index(g), settings.shards())));
     }
 
-    /** Makes the loaded index searchable: refresh and replicas back, then waits for its shards. */
+    /** Makes the loaded index searchable: refresh and replicas back, the load time in its {@code _meta}, then waits for its shards. */
     public void finishLoad(long g) {
         String index = CatalogKeys.index(g);
         call(() -> {
             client.indices().putSettings(s -> s.index(index).settings(IndexDefinition.afterLoad(settings.replicas())));
+            client.indices().putMapping(m -> m.index(index)
+                    .meta(CatalogKeys.LOADED_AT, co.elastic.clients.json.JsonData.of(java.time.Instant.now().toString())));
             client.indices().refresh(r -> r.index(index));
             return client.cluster().health(h -> h.index(index).waitForStatus(HealthStatus.Yellow).timeout(Time.of(t -> t.time("60s"))));
         });

@@ -39,10 +39,10 @@ public class GenerationResource {
     private GenerationsView.StoreGeneration describe(StoreName store) {
         try {
             return catalog.generation(store)
-                    .map(g -> new GenerationsView.StoreGeneration(true, g.generation(), g.products(), null))
-                    .orElse(new GenerationsView.StoreGeneration(true, null, null, "no catalog loaded yet"));
+                    .map(g -> new GenerationsView.StoreGeneration(true, g.generation(), g.products(), g.loadedAt().orElse(null), null))
+                    .orElse(new GenerationsView.StoreGeneration(true, null, null, null, "no catalog loaded yet"));
         } catch (StoreUnavailableException e) {
-            return new GenerationsView.StoreGeneration(false, null, null, e.getMessage());
+            return new GenerationsView.StoreGeneration(false, null, null, null, e.getMessage());
         }
     }
 }

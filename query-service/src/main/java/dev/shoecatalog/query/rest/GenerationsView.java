@@ -15,6 +15,7 @@ public record GenerationsView(Map<String, StoreGeneration> stores) {
             @Schema(example = "true") boolean available,
             @Schema(example = "7") Long generation,
             @Schema(example = "2824") Long products,
+            @Schema(description = "When the load of this generation finished", example = "2026-11-26T03:04:05.678Z") java.time.Instant loadedAt,
             @Schema(example = "Redis did not answer: Connection refused") String problem) {
     }
 }

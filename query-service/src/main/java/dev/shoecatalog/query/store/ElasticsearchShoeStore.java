@@ -113,7 +113,7 @@ public class ElasticsearchShoeStore implements ShoeStore {
                 return Optional.empty();
             }
             long count = client.count(c -> c.index(CatalogKeys.ALIAS)).count();
-            return Optional.of(new GenerationInfo(CatalogKeys.generationOfIndex(index.get()), count));
+            return Optional.of(new GenerationInfo(CatalogKeys.generationOfIndex(index.get()), count, loadedAt(index.get())));
         } catch (ElasticsearchException e) {
             if (e.status() == 404) {
                 return Optional.empty();
@@ -121,6 +121,17 @@ public class ElasticsearchShoeStore implements ShoeStore {
             throw unavailable(e);
         } catch (IOException | RuntimeException e) {
             throw unavailable(e);
+        }
+    }
+
+    /** The {@code loadedAt} the job put in the index's mapping {@code _meta}. */
+    private Optional<java.time.Instant> loadedAt(String index) throws IOException {
+        var mapping = client.indices().getMapping(m -> m.index(index)).result().get(index);
+        var loadedAt = mapping == null ? null : mapping.mappings().meta().get(CatalogKeys.LOADED_AT);
+        try {
+            return loadedAt == null ? Optional.empty() : Optional.of(java.time.Instant.parse(loadedAt.to(String.class)));
+        } catch (java.time.format.DateTimeParseException notATime) {
+            return Optional.empty();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.shoecatalog.query.store;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,8 +54,12 @@ public class RedisShoeStore implements ShoeStore {
     @Override
     public Optional<GenerationInfo> generation() {
         Response reply = call(() -> redis.execute("EVAL", RedisScripts.GENERATION, "1", CatalogKeys.CURRENT,
-                CatalogKeys.latest(GENERATION_PLACEHOLDER)));
-        return reply == null ? Optional.empty() : Optional.of(new GenerationInfo(reply.get(0).toLong(), reply.get(1).toLong()));
+                CatalogKeys.latest(GENERATION_PLACEHOLDER), CatalogKeys.meta(GENERATION_PLACEHOLDER)));
+        if (reply == null) {
+            return Optional.empty();
+        }
+        Optional<Instant> finished = reply.size() > 2 && reply.get(2) != null ? instant(reply.get(2).toString()) : Optional.empty();
+        return Optional.of(new GenerationInfo(reply.get(0).toLong(), reply.get(1).toLong(), finished));
     }
 
     /**
@@ -149,6 +154,14 @@ public class RedisShoeStore implements ShoeStore {
         Map<String, String> fields = fields(hash);
         // Empty when deleted between the index and the read: skip, never fail.
         return fields.isEmpty() ? Optional.empty() : Optional.of(ShoeHash.fromHash(fields));
+    }
+
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (java.time.format.DateTimeParseException notATime) {
+            return Optional.empty();
+        }
     }
 
     private static Map<String, String> fields(Response hash) {
