@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.shoecatalog.ingest.write.RedisSearchVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +95,7 @@ public final class GenerationSwap {
             throw new GenerationCheckException("generation " + g + " is incomplete: expected " + expectedProducts
                     + " products, Redis has " + inRedis + ", Elasticsearch has " + inElastic);
         }
-        if (generation.search() != dev.shoecatalog.ingest.write.RedisSearchVersion.NONE) {
+        if (generation.search() != RedisSearchVersion.NONE) {
             redis.search().check(g, expectedProducts, timeoutMillis);
         }
     }

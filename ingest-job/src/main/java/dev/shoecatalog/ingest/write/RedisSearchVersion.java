@@ -8,13 +8,5 @@ import java.io.Serializable;
  * hashes by prefix by themselves.
  */
 public enum RedisSearchVersion implements Serializable {
-    NONE, V1_ADDHASH, V2_PREFIX;
-
-    /** From the {@code ver} of the {@code search}/{@code ft} module in {@code MODULE LIST}, or -1 for none. */
-    public static RedisSearchVersion of(long moduleVersion) {
-        if (moduleVersion < 0) {
-            return NONE;
-        }
-        return moduleVersion < 20000 ? V1_ADDHASH : V2_PREFIX;
-    }
+    NONE, V1_ADDHASH, V2_PREFIX
 }

@@ -2,9 +2,9 @@ package dev.shoecatalog.query.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +33,8 @@ public class CatalogMetrics {
 
     private final CatalogService catalog;
     private final MeterRegistry registry;
-    private final Map<StoreName, Optional<GenerationInfo>> latest = new EnumMap<>(StoreName.class);
+    /** Written by the refresher thread, read by scrapes. */
+    private final Map<StoreName, Optional<GenerationInfo>> latest = new ConcurrentHashMap<>();
     private ScheduledExecutorService refresher;
 
     CatalogMetrics(CatalogService catalog, MeterRegistry registry) {
