@@ -107,7 +107,7 @@ public final class IngestOptions {
     int leaseSeconds;
 
     RedisSettings redis() {
-        return new RedisSettings(redisUrl, redisCaCert, redisBatchSize, timeoutMillis);
+        return RedisSettings.of(redisUrl, redisCaCert, redisBatchSize, timeoutMillis);
     }
 
     ElasticsearchSettings elasticsearch() {

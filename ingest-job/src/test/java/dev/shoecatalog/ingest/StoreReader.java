@@ -31,7 +31,7 @@ public final class StoreReader implements AutoCloseable {
     private final ElasticsearchClient elastic;
 
     public StoreReader(String redisUrl, ElasticsearchEndpoint endpoint) {
-        this.jedis = new RedisSettings(redisUrl, null, 100, 10_000).connect();
+        this.jedis = RedisSettings.of(redisUrl, null, 100, 10_000).connect();
         this.elastic = new ElasticsearchSettings(List.of(endpoint.url()), null, endpoint.username(), endpoint.password(),
                 null, endpoint.caCert() == null ? null : endpoint.caCert().toString(), 100, 1 << 20, 0, 10_000, 1, "0").connect();
     }

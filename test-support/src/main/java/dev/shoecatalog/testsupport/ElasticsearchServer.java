@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A real single-node Elasticsearch from the distribution the build unpacked (system property
@@ -42,10 +43,39 @@ public final class ElasticsearchServer implements AutoCloseable {
         return start(logDir, true, FreePort.find());
     }
 
+    /**
+     * Starts a server with TLS on http serving the given certificate, a superuser named {@link #USERNAME},
+     * the roles of {@code rolesYml} (null for none) and these file-realm users.
+     */
+    public static ElasticsearchServer startSecured(Path logDir, TestCertificates.ServerCertificate certificate,
+                                                   Path rolesYml, List<User> users) {
+        int port = FreePort.find();
+        ElasticsearchWorkspace workspace = ElasticsearchWorkspace.create(logDir, port);
+        ElasticsearchEndpoint endpoint = workspace.secure(USERNAME, certificate);
+        if (rolesYml != null) {
+            workspace.addRoles(rolesYml);
+        }
+        users.forEach(user -> workspace.addUser(user.name(), user.password(), user.role()));
+        return launched(workspace, endpoint, logDir, port, true);
+    }
+
+    /** A file-realm user with one role. */
+    public record User(String name, String password, String role) {
+        @Override
+        public String toString() {
+            return "User[" + name + ", " + role + "]";
+        }
+    }
+
     /** Starts a server on a given http port, e.g. to restart one that a test stopped. */
     public static ElasticsearchServer start(Path logDir, boolean secured, int port) {
         ElasticsearchWorkspace workspace = ElasticsearchWorkspace.create(logDir, port);
         ElasticsearchEndpoint endpoint = secured ? workspace.secure(USERNAME) : workspace.plain();
+        return launched(workspace, endpoint, logDir, port, secured);
+    }
+
+    private static ElasticsearchServer launched(ElasticsearchWorkspace workspace, ElasticsearchEndpoint endpoint,
+                                                Path logDir, int port, boolean secured) {
         workspace.writeSettings(FreePort.find(), secured);
         ElasticsearchServer server = new ElasticsearchServer(launch(workspace, logDir, port), port, workspace, endpoint);
         server.awaitHealthy();

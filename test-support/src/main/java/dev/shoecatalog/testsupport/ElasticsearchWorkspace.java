@@ -19,6 +19,7 @@ import java.util.zip.ZipInputStream;
 final class ElasticsearchWorkspace {
 
     private static final String DEFAULT_USER = "elasticsearch";
+    private static final Duration TOOL_TIMEOUT = Duration.ofMinutes(2);
 
     private final Path home;
     private final Path runDir;
@@ -126,6 +127,9 @@ final class ElasticsearchWorkspace {
                 "discovery.type: single-node",
                 "network.host: 127.0.0.1",
                 "http.port: " + port,
+                // A second loopback address for TLS tests: the server under a name its certificate does not carry.
+                "http.bind_host: [\"127.0.0.1\", \"127.0.0.2\"]",
+                "http.publish_host: 127.0.0.1",
                 "transport.port: " + transportPort,
                 "path.data: " + runDir.resolve("data"),
                 "path.logs: " + runDir.resolve("logs"),
@@ -151,25 +155,59 @@ final class ElasticsearchWorkspace {
     ElasticsearchEndpoint secure(String username) {
         Path certs = config().resolve("certs");
         Path log = logDir.resolve("elasticsearch-tools.log");
-        Duration timeout = Duration.ofMinutes(2);
         try {
             Files.createDirectories(certs);
             chownIfRoot(certs, user);
             Processes.run(command("bin/elasticsearch-certutil", "ca", "--pem", "--silent",
-                    "--out", certs.resolve("ca.zip").toString()), log, timeout);
+                    "--out", certs.resolve("ca.zip").toString()), log, TOOL_TIMEOUT);
             unzip(certs.resolve("ca.zip"), certs);
             Processes.run(command("bin/elasticsearch-certutil", "cert", "--pem", "--silent", "--name", "node",
                     "--ca-cert", certs.resolve("ca/ca.crt").toString(), "--ca-key", certs.resolve("ca/ca.key").toString(),
-                    "--ip", "127.0.0.1", "--dns", "localhost", "--out", certs.resolve("node.zip").toString()), log, timeout);
+                    "--ip", "127.0.0.1", "--dns", "localhost", "--out", certs.resolve("node.zip").toString()), log, TOOL_TIMEOUT);
             unzip(certs.resolve("node.zip"), certs);
-            chownIfRoot(certs, user);
-            String password = UUID.randomUUID().toString();
-            Processes.run(command("bin/elasticsearch-users", "useradd", username, "-p", password, "-r", "superuser"), log, timeout);
-            Path caCopy = logDir.resolve("ca-" + port + ".crt");
-            Files.copy(certs.resolve("ca/ca.crt"), caCopy, StandardCopyOption.REPLACE_EXISTING);
-            return new ElasticsearchEndpoint("https://127.0.0.1:" + port, username, password, caCopy);
+            return secured(username, certs.resolve("ca/ca.crt"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot generate TLS material", e);
+        }
+    }
+
+    /** Serves the given certificate (at the paths {@link #writeSettings} names) and adds a superuser. */
+    ElasticsearchEndpoint secure(String username, TestCertificates.ServerCertificate certificate) {
+        Path certs = config().resolve("certs");
+        try {
+            Files.createDirectories(certs.resolve("node"));
+            Files.createDirectories(certs.resolve("ca"));
+            Files.copy(certificate.certificate(), certs.resolve("node/node.crt"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(certificate.key(), certs.resolve("node/node.key"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(certificate.ca(), certs.resolve("ca/ca.crt"), StandardCopyOption.REPLACE_EXISTING);
+            return secured(username, certificate.ca());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install the TLS material", e);
+        }
+    }
+
+    private ElasticsearchEndpoint secured(String username, Path ca) throws IOException {
+        chownIfRoot(config().resolve("certs"), user);
+        String password = UUID.randomUUID().toString();
+        addUser(username, password, "superuser");
+        Path caCopy = logDir.resolve("ca-" + port + ".crt");
+        Files.copy(ca, caCopy, StandardCopyOption.REPLACE_EXISTING);
+        return new ElasticsearchEndpoint("https://127.0.0.1:" + port, username, password, caCopy);
+    }
+
+    /** A file-realm user with one role (built-in, or from the roles file given to {@link #addRoles}). */
+    void addUser(String username, String password, String role) {
+        Processes.run(command("bin/elasticsearch-users", "useradd", username, "-p", password, "-r", role),
+                logDir.resolve("elasticsearch-tools.log"), TOOL_TIMEOUT);
+    }
+
+    /** File-realm roles: a roles.yml such as the Helm chart's. */
+    void addRoles(Path rolesYml) {
+        try {
+            Files.copy(rolesYml, config().resolve("roles.yml"), StandardCopyOption.REPLACE_EXISTING);
+            chownIfRoot(config().resolve("roles.yml"), user);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install " + rolesYml, e);
         }
     }
 

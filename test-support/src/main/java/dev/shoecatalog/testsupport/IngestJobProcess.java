@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,6 +41,26 @@ public final class IngestJobProcess {
 
     /** Starts the job with these options, its output appended to {@code log}; the caller waits for it. */
     public static Process start(Path log, String... args) {
+        return start(log, Map.of(), args);
+    }
+
+    /** Runs the job with these environment variables and options, output appended to {@code log}; returns its exit code. */
+    public static int run(Path log, Map<String, String> environment, String... args) {
+        Process process = start(log, environment, args);
+        try {
+            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                Processes.stop(process.pid(), Duration.ofSeconds(10));
+                throw new IllegalStateException("the ingest job did not end within " + TIMEOUT + " (see " + log + ")");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the job with these environment variables (added to this process's) and options. */
+    public static Process start(Path log, Map<String, String> environment, String... args) {
         Path target = Path.of(System.getProperty("test.ingest.job.target", "../ingest-job/target"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -51,8 +72,10 @@ public final class IngestJobProcess {
         command.addAll(List.of(args));
         try {
             Files.createDirectories(log.getParent());
-            return new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            return builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the ingest job", e);
         }

@@ -16,7 +16,10 @@ import java.util.Optional;
 
 /**
  * A real {@code redis-server} on a free loopback port, with the search module loaded when it is
- * installed. Stopped by its process id.
+ * installed, optionally serving TLS on a second port (the plain one stays for the test's own checks).
+ * It listens on 127.0.0.1 and 127.0.0.2, so that TLS tests can reach it under a name its certificate
+ * does not carry.
+ * Stopped by its process id.
  */
 public final class RedisServer implements AutoCloseable {
 
@@ -27,12 +30,14 @@ public final class RedisServer implements AutoCloseable {
     private final int port;
     private final String password;
     private final boolean searchModule;
+    private final int tlsPort;
 
-    private RedisServer(Process process, int port, String password, boolean searchModule) {
+    private RedisServer(Process process, int port, String password, boolean searchModule, int tlsPort) {
         this.process = process;
         this.port = port;
         this.password = password;
         this.searchModule = searchModule;
+        this.tlsPort = tlsPort;
     }
 
     /** Starts a server without a password. */
@@ -47,29 +52,54 @@ public final class RedisServer implements AutoCloseable {
 
     /** Starts a server on a given port, e.g. to restart one that a test stopped. */
     public static RedisServer start(Path logDir, String password, int port) {
-        return start(logDir, password, port, searchModule());
+        return start(logDir, password, port, searchModule(), null, null);
     }
 
     /** Starts a server without any module on a given port: a Redis that cannot search. */
     public static RedisServer startWithoutSearchModule(Path logDir, int port) {
-        return start(logDir, null, port, Optional.empty());
+        return start(logDir, null, port, Optional.empty(), null, null);
     }
 
-    private static RedisServer start(Path logDir, String password, int port, Optional<Path> module) {
+    /** Starts a server that also serves TLS with this certificate ({@link #url} is then its rediss:// URL). */
+    public static RedisServer startTls(Path logDir, String password, TestCertificates.ServerCertificate certificate) {
+        return start(logDir, password, FreePort.find(), searchModule(), certificate, null);
+    }
+
+    /** Starts a server serving TLS with this certificate, its users from an ACL file (e.g. {@link RedisAcl}). */
+    public static RedisServer startTls(Path logDir, TestCertificates.ServerCertificate certificate, Path aclFile) {
+        return start(logDir, null, FreePort.find(), searchModule(), certificate, aclFile);
+    }
+
+    private static RedisServer start(Path logDir, String password, int port, Optional<Path> module,
+                                     TestCertificates.ServerCertificate tls) {
+        return start(logDir, password, port, module, tls, null);
+    }
+
+    private static RedisServer start(Path logDir, String password, int port, Optional<Path> module,
+                                     TestCertificates.ServerCertificate tls, Path aclFile) {
         List<String> command = new ArrayList<>(List.of(executable(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                "--bind", "127.0.0.1", "127.0.0.2", "--save", "", "--appendonly", "no",
                 "--logfile", logDir.resolve("redis-" + port + ".log").toString()));
         // A search over the module's time limit fails instead of returning a partial result as complete.
         module.ifPresent(path -> command.addAll(List.of("--loadmodule", path.toString(), "ON_TIMEOUT", "FAIL")));
         if (password != null) {
             command.addAll(List.of("--requirepass", password));
         }
+        if (aclFile != null) {
+            command.addAll(List.of("--aclfile", aclFile.toString()));
+        }
+        int tlsPort = tls == null ? 0 : FreePort.find();
+        if (tls != null) {
+            command.addAll(List.of("--tls-port", Integer.toString(tlsPort), "--tls-cert-file", tls.certificate().toString(),
+                    "--tls-key-file", tls.key().toString(), "--tls-ca-cert-file", tls.ca().toString(),
+                    "--tls-auth-clients", "no"));
+        }
         try {
             Files.createDirectories(logDir);
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve("redis-" + port + ".out").toFile()))
                     .start();
-            RedisServer server = new RedisServer(process, port, password, module.isPresent());
+            RedisServer server = new RedisServer(process, port, password, module.isPresent(), tlsPort);
             server.awaitReady(Duration.ofSeconds(20));
             return server;
         } catch (IOException e) {
@@ -140,9 +170,23 @@ public final class RedisServer implements AutoCloseable {
         return searchModule;
     }
 
-    /** {@code redis://[:password@]127.0.0.1:port}. */
+    /** {@code redis://[:password@]127.0.0.1:port}, or {@code rediss://...} on the TLS port of a TLS server. */
     public String url() {
-        return "redis://" + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port;
+        return tlsPort == 0 ? plainUrl() : "rediss://" + credentials() + "127.0.0.1:" + tlsPort;
+    }
+
+    /** The plain port's URL, also on a TLS server: for the test's own setup and checks. */
+    public String plainUrl() {
+        return "redis://" + credentials() + "127.0.0.1:" + port;
+    }
+
+    /** {@code rediss://} on the TLS port without credentials, for a test to add its own user. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    private String credentials() {
+        return password == null ? "" : ":" + password + "@";
     }
 
     /** Kills the server (SIGKILL): without persistence, what it held is gone. */

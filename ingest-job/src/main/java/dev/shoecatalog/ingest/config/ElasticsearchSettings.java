@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import dev.shoecatalog.model.ElasticsearchUrl;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import org.apache.http.Header;
@@ -37,7 +38,8 @@ public record ElasticsearchSettings(List<String> hosts, String cloudId, String u
     /** A new client; the caller closes it with {@link #close}. */
     public ElasticsearchClient connect() {
         RestClientBuilder builder = isBlank(cloudId)
-                ? RestClient.builder(hosts.stream().map(HttpHost::create).toArray(HttpHost[]::new))
+                ? RestClient.builder(ElasticsearchUrl.parseAll(hosts, "ELASTICSEARCH_HOSTS").stream()
+                        .map(url -> new HttpHost(url.host(), url.port(), url.scheme())).toArray(HttpHost[]::new))
                 : RestClient.builder(cloudId);
         builder.setRequestConfigCallback(request -> request.setConnectTimeout(timeoutMillis).setSocketTimeout(timeoutMillis));
         if (!isBlank(apiKey)) {
@@ -67,7 +69,14 @@ public record ElasticsearchSettings(List<String> hosts, String cloudId, String u
 
     /** Where the job writes, for messages. */
     public String target() {
-        return isBlank(cloudId) ? String.join(",", hosts) : "Elastic Cloud deployment";
+        if (!isBlank(cloudId)) {
+            return "Elastic Cloud deployment";
+        }
+        try {
+            return ElasticsearchUrl.parseAll(hosts, "ELASTICSEARCH_HOSTS").toString();
+        } catch (IllegalArgumentException e) {
+            return "(invalid ELASTICSEARCH_HOSTS)";
+        }
     }
 
     @Override

@@ -1,13 +1,14 @@
 package dev.shoecatalog.query.config;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.shoecatalog.model.ElasticsearchUrl;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -48,19 +49,9 @@ public final class SharedEnvironmentConfigSource implements ConfigSource {
 
     /** {@code http(s)://host:port} list to host list and protocol; all hosts must share one protocol. */
     static Map<String, String> translate(String urls) {
-        List<String> hosts = new ArrayList<>();
-        String protocol = null;
-        for (String url : urls.split(",")) {
-            String trimmed = url.strip();
-            URI uri = URI.create(trimmed.contains("://") ? trimmed : "http://" + trimmed);
-            String scheme = uri.getScheme();
-            if (protocol != null && !protocol.equals(scheme)) {
-                throw new IllegalArgumentException("ELASTICSEARCH_HOSTS mixes http and https: " + urls);
-            }
-            protocol = scheme;
-            hosts.add(uri.getHost() + ":" + (uri.getPort() > 0 ? uri.getPort() : 9200));
-        }
-        return Map.of(HOSTS, String.join(",", hosts), PROTOCOL, protocol);
+        List<ElasticsearchUrl> hosts = ElasticsearchUrl.parseAll(List.of(urls), "ELASTICSEARCH_HOSTS");
+        return Map.of(HOSTS, hosts.stream().map(ElasticsearchUrl::hostAndPort).collect(Collectors.joining(",")),
+                PROTOCOL, hosts.get(0).scheme());
     }
 
     /** An Elastic Cloud id is {@code name:base64(host$esId$kibanaId)}; Elasticsearch is at {@code esId.host}. */

@@ -1,0 +1,68 @@
+package dev.shoecatalog.model;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RedisUrlTest {
+
+    private static final String MARKER = "Marker7pw";
+
+    @Test
+    void readsEveryPart() {
+        RedisUrl url = RedisUrl.parse("rediss://shoes-query:p%40ss%3Aw%2Fo%23rd%20%25x+@redis.example:6380/2", "REDIS_URL");
+
+        assertThat(url.tls()).isTrue();
+        assertThat(url.user()).isEqualTo("shoes-query");
+        assertThat(url.password()).isEqualTo("p@ss:w/o#rd %x+");
+        assertThat(url.host()).isEqualTo("redis.example");
+        assertThat(url.port()).isEqualTo(6380);
+        assertThat(url.database()).isEqualTo(2);
+    }
+
+    @Test
+    void defaultsAndPasswordOnly() {
+        RedisUrl url = RedisUrl.parse("redis://:secret@localhost", "REDIS_URL");
+
+        assertThat(url.tls()).isFalse();
+        assertThat(url.user()).isNull();
+        assertThat(url.password()).isEqualTo("secret");
+        assertThat(url.port()).isEqualTo(6379);
+        assertThat(url.database()).isZero();
+        assertThat(RedisUrl.parse("redis://[::1]:7000", "REDIS_URL").host()).isEqualTo("::1");
+    }
+
+    @Test
+    void encodesCredentialsBackAndRedactsThemInMessages() {
+        RedisUrl url = RedisUrl.parse("redis://u%C3%A9:a%2Fb%40c@127.0.0.1:7001/3", "REDIS_URL");
+
+        assertThat(RedisUrl.parse(url.toUrlWithCredentials(), "x")).isEqualTo(url);
+        assertThat(url.redacted()).isEqualTo("redis://127.0.0.1:7001/3");
+        assertThat(url.toString()).doesNotContain("a/b@c").doesNotContain("a%2Fb");
+    }
+
+    /** Each is malformed around the password; none of the errors may repeat it. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "redis://:" + MARKER + " x@host:6379",
+            "redis://:" + MARKER + "%zz@host:6379",
+            "redis://:" + MARKER + "/x@host:6379",
+            "redis://:" + MARKER + "#x@host:6379",
+            "redis://:" + MARKER + "@host:port",
+            "redis://:" + MARKER + "@:6379",
+            "http://:" + MARKER + "@host:6379",
+            "redis://:" + MARKER + "@host:6379/db",
+            "redis://:" + MARKER + "@host:99999",
+            "redis://:" + MARKER + "^@ho st",
+    })
+    void malformedUrlsAreRefusedWithoutEchoingThem(String url) {
+        assertThatThrownBy(() -> RedisUrl.parse(url, "REDIS_URL"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("REDIS_URL is not a valid redis:// or rediss:// URL: ")
+                .hasMessageNotContaining(MARKER)
+                .hasNoCause();
+    }
+}
