@@ -11,6 +11,7 @@ import dev.shoecatalog.dataset.DatasetWriter;
 import dev.shoecatalog.model.CatalogKeys;
 import dev.shoecatalog.model.Colors;
 import dev.shoecatalog.model.ShoeFields;
+import dev.shoecatalog.testsupport.QueryServiceProcess;
 import dev.shoecatalog.testsupport.ElasticsearchServer;
 import dev.shoecatalog.testsupport.RedisServer;
 import redis.clients.jedis.HostAndPort;
@@ -54,7 +55,7 @@ public final class QueryBenchmark {
         try (RedisServer redis = RedisServer.start(logs); ElasticsearchServer elasticsearch = ElasticsearchServer.start(logs)) {
             for (int size : sizes) {
                 long products = load(size, work, redis, elasticsearch, logs);
-                try (ServiceProcess service = ServiceProcess.start(jar, redis.url(), elasticsearch.endpoint().url(),
+                try (QueryServiceProcess service = QueryServiceProcess.startReady(jar, redis.url(), elasticsearch.endpoint().url(),
                         logs.resolve("query-service-" + size + ".log"))) {
                     long rssReady = service.rssMb();
                     for (Scenario scenario : scenarios()) {
@@ -66,7 +67,7 @@ public final class QueryBenchmark {
                             System.out.println(rows.get(rows.size() - 1));
                         }
                     }
-                    footprints.add(new QueryReport.Footprint(products, service.secondsToReady(), rssReady, service.rssMb()));
+                    footprints.add(new QueryReport.Footprint(products, service.secondsToStart(), rssReady, service.rssMb()));
                 }
             }
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
+import dev.shoecatalog.testsupport.QueryServiceProcess;
 import dev.shoecatalog.testsupport.ElasticsearchServer;
 import dev.shoecatalog.testsupport.RedisServer;
 
@@ -52,7 +53,7 @@ public final class RedisSearchContention {
         try (RedisServer redis = RedisServer.start(logs); ElasticsearchServer elasticsearch = ElasticsearchServer.start(logs)) {
             products = QueryBenchmark.load(size, work, redis, elasticsearch, logs);
             for (String[] build : builds) {
-                try (ServiceProcess service = ServiceProcess.start(Path.of(build[1]), redis.url(), elasticsearch.endpoint().url(),
+                try (QueryServiceProcess service = QueryServiceProcess.startReady(Path.of(build[1]), redis.url(), elasticsearch.endpoint().url(),
                         logs.resolve("contention-" + build[0] + ".log"))) {
                     wrk.run(service.url() + LATEST, (String) null, LATEST_CONNECTIONS, 5); // warm-up (JIT), not reported
                     Wrk.Result alone = wrk.run(service.url() + LATEST, (String) null, LATEST_CONNECTIONS, seconds);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.shoecatalog.dataset.DatasetWriter;
+import dev.shoecatalog.testsupport.QueryServiceProcess;
 import dev.shoecatalog.testsupport.ElasticsearchServer;
 import dev.shoecatalog.testsupport.RedisServer;
 
@@ -50,7 +51,7 @@ public final class SustainedLoad {
             if (JobRun.of(logs.resolve("sustained-load.log"), jobArgs).exitCode() != 0) {
                 throw new IllegalStateException("the first load failed; see " + logs);
             }
-            try (ServiceProcess service = ServiceProcess.start(jar, redis.url(), elasticsearch.endpoint().url(),
+            try (QueryServiceProcess service = QueryServiceProcess.startReady(jar, redis.url(), elasticsearch.endpoint().url(),
                     logs.resolve("query-service-sustained.log"))) {
                 String url = service.url() + "/";
                 // Warm-up: the JIT, and Elasticsearch merging the segments of the load it just took.

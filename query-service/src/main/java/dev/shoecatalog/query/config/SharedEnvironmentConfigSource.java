@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.shoecatalog.model.ElasticsearchUrl;
+import dev.shoecatalog.model.RedisUrl;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
@@ -16,8 +17,10 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * Translates the project-wide variables, which the job and the Helm chart use too, into the Quarkus
  * clients' settings: {@code ELASTICSEARCH_HOSTS} ({@code http(s)://host:port,...}) or
  * {@code ELASTICSEARCH_CLOUD_ID} into {@code quarkus.elasticsearch.hosts} ({@code host:port,...}) and
- * {@code quarkus.elasticsearch.protocol}; {@code REDIS_CA_CERT} into a TLS configuration for the Redis
- * client. Only what is set: the local defaults ({@code localhost:9200}, http) are in
+ * {@code quarkus.elasticsearch.protocol}; {@code REDIS_URL} into {@code quarkus.redis.hosts}, and for
+ * {@code rediss://} or {@code REDIS_CA_CERT} a TLS configuration for the Redis client that checks the
+ * host name. A value that does not parse stops the start with an error naming the variable, never
+ * showing its value. Only what is set: the local defaults ({@code localhost:9200}, http) are in
  * {@code application.properties}. Ordinal 275: a variable given at deploy time wins over
  * {@code application.properties} (250); system properties (400) and {@code QUARKUS_*} variables (300)
  * win over it.
@@ -26,20 +29,32 @@ public final class SharedEnvironmentConfigSource implements ConfigSource {
 
     static final String HOSTS = "quarkus.elasticsearch.hosts";
     static final String PROTOCOL = "quarkus.elasticsearch.protocol";
+    static final String REDIS_HOSTS = "quarkus.redis.hosts";
     static final String REDIS_TLS_NAME = "shoes-redis";
     static final int ORDINAL = 275;
 
     private final Map<String, String> values = new HashMap<>();
 
     public SharedEnvironmentConfigSource() {
-        this(System.getenv("ELASTICSEARCH_HOSTS"), System.getenv("ELASTICSEARCH_CLOUD_ID"), System.getenv("REDIS_CA_CERT"));
+        this(System.getenv("ELASTICSEARCH_HOSTS"), System.getenv("ELASTICSEARCH_CLOUD_ID"), System.getenv("REDIS_URL"),
+                System.getenv("REDIS_CA_CERT"));
     }
 
-    SharedEnvironmentConfigSource(String hosts, String cloudId, String redisCaCert) {
+    SharedEnvironmentConfigSource(String hosts, String cloudId, String redisUrl, String redisCaCert) {
         if (cloudId != null && !cloudId.isBlank()) {
             values.putAll(Map.of(HOSTS, cloudHost(cloudId), PROTOCOL, "https"));
         } else if (hosts != null && !hosts.isBlank()) {
             values.putAll(translate(hosts));
+        }
+        if (redisUrl != null && !redisUrl.isBlank()) {
+            // Parsed here, by code that never repeats a URL in an error, before the client sees it.
+            RedisUrl url = RedisUrl.parse(redisUrl, "REDIS_URL");
+            values.put(REDIS_HOSTS, url.toUrlWithCredentials());
+            if (url.tls()) {
+                // The certificate must name the host of the URL (RFC 2818), with or without a CA file.
+                values.put("quarkus.redis.tls-configuration-name", REDIS_TLS_NAME);
+                values.put("quarkus.tls." + REDIS_TLS_NAME + ".hostname-verification-algorithm", "HTTPS");
+            }
         }
         if (redisCaCert != null && !redisCaCert.isBlank()) {
             values.put("quarkus.redis.tls-configuration-name", REDIS_TLS_NAME);

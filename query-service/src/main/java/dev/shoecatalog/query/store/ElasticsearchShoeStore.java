@@ -160,7 +160,8 @@ public class ElasticsearchShoeStore implements ShoeStore {
 
     /**
      * 404: no alias yet or an index that vanished mid-request (503), or, for a cursor's pinned
-     * generation, a generation that is gone (410). Any other refusal is the service's fault (502);
+     * generation, a generation that is gone (410); refused credentials, like no answer, 503. Any other
+     * refusal is the service's fault (502);
      * the store's own reason goes to the log, not to the client.
      */
     @SuppressWarnings("unchecked")
@@ -175,6 +176,9 @@ public class ElasticsearchShoeStore implements ShoeStore {
             if (e.status() == 404) {
                 throw new StoreUnavailableException(StoreName.ELASTICSEARCH,
                         "no catalog loaded in Elasticsearch yet (alias " + CatalogKeys.ALIAS + " does not exist)", e);
+            }
+            if (e.status() == 401 || e.status() == 403) {
+                throw unavailable(e);
             }
             if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {
                 throw new StoreRefusedException(StoreName.ELASTICSEARCH, "status " + e.status() + ": " + e.error().type(), e);
@@ -207,7 +211,12 @@ public class ElasticsearchShoeStore implements ShoeStore {
         return List.of(FieldValue.of(Long.parseLong(parts[0])), FieldValue.of(parts[1]));
     }
 
+    /** 401/403: the service's credentials or role, a deployment fault like an unreachable store (503). */
     private static StoreUnavailableException unavailable(Exception e) {
+        if (e instanceof ElasticsearchException refused && (refused.status() == 401 || refused.status() == 403)) {
+            return new StoreUnavailableException(StoreName.ELASTICSEARCH,
+                    "Elasticsearch refused the service's credentials (status " + refused.status() + ")", e);
+        }
         String kind = e instanceof ElasticsearchException es ? "status " + es.status() : Failures.kind(e);
         return new StoreUnavailableException(StoreName.ELASTICSEARCH, "Elasticsearch did not answer (" + kind + ")", e);
     }

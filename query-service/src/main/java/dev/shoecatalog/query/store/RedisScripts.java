@@ -4,35 +4,48 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Lua scripts that read the current generation and its data in one round trip and one atomic step,
  * so a reload can never show a reader a mix of generations. Key layouts come from
  * {@link dev.shoecatalog.model.CatalogKeys} as templates in ARGV with {@code {g}} for the generation.
- * The scripts live in {@code src/main/resources/redis/}, where the benchmarks read them too.
+ * The scripts live in {@code src/main/resources/redis/}, where the benchmarks read them too. They are
+ * called by SHA-1 with {@code EVALSHA_RO} (the text is sent only when the server does not have it yet,
+ * with {@code EVAL_RO}): read-only calls, which a read-only Redis user and a replica accept.
  */
 final class RedisScripts {
 
+    /** A script's text and the SHA-1 Redis knows it by. */
+    record Script(String source, String sha1) {
+    }
+
     /** KEYS[1] = current; ARGV = sorted set template, doc prefix template, n. Returns {g, hash, hash, ...} or nil. */
-    static final String LATEST = load("latest");
+    static final Script LATEST = load("latest");
 
     /** KEYS[1] = current; ARGV = doc prefix template, id. Returns {g, hash} or nil. */
-    static final String BY_ID = load("by-id");
+    static final Script BY_ID = load("by-id");
 
     /** KEYS[1] = current; ARGV = latest template. Returns {g, count} or nil. */
-    static final String GENERATION = load("generation");
+    static final Script GENERATION = load("generation");
 
     private RedisScripts() {
     }
 
-    private static String load(String name) {
+    private static Script load(String name) {
         try (InputStream script = RedisScripts.class.getResourceAsStream("/redis/" + name + ".lua")) {
             if (script == null) {
                 throw new IllegalStateException("missing resource /redis/" + name + ".lua");
             }
-            return new String(script.readAllBytes(), StandardCharsets.UTF_8);
+            byte[] source = script.readAllBytes();
+            return new Script(new String(source, StandardCharsets.UTF_8),
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(source)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

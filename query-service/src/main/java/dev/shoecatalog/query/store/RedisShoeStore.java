@@ -53,8 +53,8 @@ public class RedisShoeStore implements ShoeStore {
 
     @Override
     public Optional<GenerationInfo> generation() {
-        Response reply = call(() -> redis.execute("EVAL", RedisScripts.GENERATION, "1", CatalogKeys.CURRENT,
-                CatalogKeys.latest(GENERATION_PLACEHOLDER), CatalogKeys.meta(GENERATION_PLACEHOLDER)));
+        Response reply = evalReadOnly(RedisScripts.GENERATION,
+                CatalogKeys.latest(GENERATION_PLACEHOLDER), CatalogKeys.meta(GENERATION_PLACEHOLDER));
         if (reply == null) {
             return Optional.empty();
         }
@@ -133,17 +133,30 @@ public class RedisShoeStore implements ShoeStore {
         return new StoreUnavailableException(StoreName.REDIS, "the Redis search index of generation " + g + " is missing", cause);
     }
 
-    private Response eval(String script, String... args) {
-        String[] command = new String[args.length + 3];
-        command[0] = script;
-        command[1] = "1";
-        command[2] = CatalogKeys.CURRENT;
-        System.arraycopy(args, 0, command, 3, args.length);
-        Response reply = call(() -> redis.execute("EVAL", command));
+    private Response eval(RedisScripts.Script script, String... args) {
+        Response reply = evalReadOnly(script, args);
         if (reply == null) {
             throw noCatalog();
         }
         return reply;
+    }
+
+    /** The script by its SHA-1; on NOSCRIPT (a restarted or new server) once with its text, which the server keeps. */
+    private Response evalReadOnly(RedisScripts.Script script, String... args) {
+        String[] command = new String[args.length + 3];
+        command[0] = script.sha1();
+        command[1] = "1";
+        command[2] = CatalogKeys.CURRENT;
+        System.arraycopy(args, 0, command, 3, args.length);
+        try {
+            return redis.execute("EVALSHA_RO", command);
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).startsWith("NOSCRIPT")) {
+                throw RedisFailures.translate(e);
+            }
+        }
+        command[0] = script.source();
+        return call(() -> redis.execute("EVAL_RO", command));
     }
 
     private StoreUnavailableException noCatalog() {

@@ -18,14 +18,14 @@ class SharedEnvironmentConfigSourceTest {
 
     @Test
     void urlsBecomeHostsAndProtocol() {
-        SharedEnvironmentConfigSource source = new SharedEnvironmentConfigSource("https://es-0:9200, https://es-1", null, null);
+        SharedEnvironmentConfigSource source = new SharedEnvironmentConfigSource("https://es-0:9200, https://es-1", null, null, null);
         assertThat(source.getValue("quarkus.elasticsearch.hosts")).isEqualTo("es-0:9200,es-1:9200");
         assertThat(source.getValue("quarkus.elasticsearch.protocol")).isEqualTo("https");
     }
 
     @Test
     void setsNothingWhenTheVariablesAreNotSet() {
-        assertThat(new SharedEnvironmentConfigSource(null, null, null).getPropertyNames()).isEmpty();
+        assertThat(new SharedEnvironmentConfigSource(null, null, null, null).getPropertyNames()).isEmpty();
     }
 
     private static String hosts(SharedEnvironmentConfigSource shared, Map<String, String> applicationProperties,
@@ -40,8 +40,8 @@ class SharedEnvironmentConfigSourceTest {
     @Test
     void applicationPropertiesGiveTheDefaultAVariableReplacesItAndSystemPropertiesWin() {
         Map<String, String> properties = Map.of("quarkus.elasticsearch.hosts", "from-properties:9200");
-        SharedEnvironmentConfigSource unset = new SharedEnvironmentConfigSource(null, null, null);
-        SharedEnvironmentConfigSource set = new SharedEnvironmentConfigSource("http://from-variable:9200", null, null);
+        SharedEnvironmentConfigSource unset = new SharedEnvironmentConfigSource(null, null, null, null);
+        SharedEnvironmentConfigSource set = new SharedEnvironmentConfigSource("http://from-variable:9200", null, null, null);
         assertThat(hosts(unset, properties, Map.of(), Map.of())).isEqualTo("from-properties:9200");
         assertThat(hosts(set, properties, Map.of(), Map.of())).isEqualTo("from-variable:9200");
         assertThat(hosts(set, properties, Map.of("QUARKUS_ELASTICSEARCH_HOSTS", "from-quarkus-variable:9200"), Map.of()))
@@ -53,23 +53,41 @@ class SharedEnvironmentConfigSourceTest {
     @Test
     void cloudIdPointsAtTheDeploymentOverHttps() {
         String cloudId = "shoes:" + Base64.getEncoder().encodeToString("eu-west-1.aws.example.io$abc123$kib456".getBytes(StandardCharsets.UTF_8));
-        SharedEnvironmentConfigSource source = new SharedEnvironmentConfigSource("http://ignored:9200", cloudId, null);
+        SharedEnvironmentConfigSource source = new SharedEnvironmentConfigSource("http://ignored:9200", cloudId, null, null);
         assertThat(source.getValue("quarkus.elasticsearch.hosts")).isEqualTo("abc123.eu-west-1.aws.example.io:443");
         assertThat(source.getValue("quarkus.elasticsearch.protocol")).isEqualTo("https");
     }
 
     @Test
     void aRedisCaCertificateBecomesTheRedisTlsConfiguration() {
-        SharedEnvironmentConfigSource source = new SharedEnvironmentConfigSource(null, null, "/etc/shoes/redis-ca.pem");
+        SharedEnvironmentConfigSource source = new SharedEnvironmentConfigSource(null, null, null, "/etc/shoes/redis-ca.pem");
         assertThat(source.getValue("quarkus.redis.tls-configuration-name")).isEqualTo("shoes-redis");
         assertThat(source.getValue("quarkus.tls.shoes-redis.trust-store.pem.certs")).isEqualTo("/etc/shoes/redis-ca.pem");
-        assertThat(new SharedEnvironmentConfigSource(null, null, null).getPropertyNames())
+        assertThat(new SharedEnvironmentConfigSource(null, null, null, null).getPropertyNames())
                 .doesNotContain("quarkus.redis.tls-configuration-name");
     }
 
     @Test
     void mixedProtocolsAreRefused() {
-        assertThatThrownBy(() -> new SharedEnvironmentConfigSource("http://a:9200,https://b:9200", null, null))
+        assertThatThrownBy(() -> new SharedEnvironmentConfigSource("http://a:9200,https://b:9200", null, null, null))
                 .hasMessageContaining("mixes http and https");
+    }
+
+    @Test
+    void aRedisUrlIsParsedAndTlsChecksTheHostName() {
+        SharedEnvironmentConfigSource source = new SharedEnvironmentConfigSource(null, null,
+                "rediss://shoes-query:p%40ss%20word@redis.example:6380", null);
+        assertThat(source.getValue("quarkus.redis.hosts")).isEqualTo("rediss://shoes-query:p%40ss%20word@redis.example:6380/0");
+        assertThat(source.getValue("quarkus.tls.shoes-redis.hostname-verification-algorithm")).isEqualTo("HTTPS");
+        assertThat(new SharedEnvironmentConfigSource(null, null, "redis://localhost:6379", null).getPropertyNames())
+                .containsExactly("quarkus.redis.hosts");
+    }
+
+    @Test
+    void badUrlsAreRefusedWithoutShowingThem() {
+        assertThatThrownBy(() -> new SharedEnvironmentConfigSource(null, null, "redis://:Marker9 x@host:6379", null))
+                .hasMessageStartingWith("REDIS_URL is not a valid").hasMessageNotContaining("Marker9");
+        assertThatThrownBy(() -> new SharedEnvironmentConfigSource("https://elastic:Marker9@host:9200", null, null, null))
+                .hasMessageContaining("must not hold credentials").hasMessageNotContaining("Marker9");
     }
 }

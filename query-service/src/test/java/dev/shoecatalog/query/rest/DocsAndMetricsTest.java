@@ -1,12 +1,13 @@
 package dev.shoecatalog.query.rest;
 
+import dev.shoecatalog.query.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 
-/** Swagger UI at /docs, the spec at /openapi, request timings at /q/metrics, liveness. */
+/** Swagger UI at /docs, the spec at /openapi; request timings at /q/metrics and liveness on the management port. */
 @QuarkusTest
 class DocsAndMetricsTest {
 
@@ -26,7 +27,7 @@ class DocsAndMetricsTest {
     @Test
     void metricsExposeRequestTimings() {
         given().get("/v1/redis/shoes/latest").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        Management.given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("uri=\"/v1/{store}/shoes/latest\""));
     }
@@ -42,7 +43,7 @@ class DocsAndMetricsTest {
                 .body("stores.redis.loadedAt", org.hamcrest.Matchers.notNullValue())
                 .body("stores.elasticsearch.loadedAt", org.hamcrest.Matchers.notNullValue());
         Thread.sleep(16_000); // the generation gauges are read from the stores every 15 s
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
         org.assertj.core.api.Assertions.assertThat(metrics)
                 .containsPattern("shoes_requests_seconds_count\\{[^}]*endpoint=\"latest\"[^}]*status=\"2xx\"[^}]*store=\"redis\"")
                 .containsPattern("shoes_requests_seconds_count\\{[^}]*endpoint=\"latest\"[^}]*store=\"elasticsearch\"")
@@ -59,7 +60,15 @@ class DocsAndMetricsTest {
     }
 
     @Test
-    void liveness() {
-        given().get("/q/health/live").then().statusCode(200);
+    void livenessOnTheManagementPort() {
+        Management.given().get("/q/health/live").then().statusCode(200);
+    }
+
+    /** The public port serves the API and its documentation only. */
+    @Test
+    void thePublicPortServesNeitherHealthNorMetrics() {
+        for (String path : java.util.List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/health/live")) {
+            given().get(path).then().statusCode(404);
+        }
     }
 }

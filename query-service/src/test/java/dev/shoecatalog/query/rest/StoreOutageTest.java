@@ -1,5 +1,6 @@
 package dev.shoecatalog.query.rest;
 
+import dev.shoecatalog.query.Management;
 import dev.shoecatalog.query.StoresResource;
 import dev.shoecatalog.testsupport.Datasets;
 import dev.shoecatalog.testsupport.ExpectedCatalog;
@@ -18,7 +19,7 @@ import static org.hamcrest.Matchers.lessThan;
 class StoreOutageTest {
 
     private static void readiness(int status, String redis, String elasticsearch) {
-        given().get("/q/health/ready").then().statusCode(status)
+        Management.given().get("/q/health/ready").then().statusCode(status)
                 .body("checks.find { it.name == 'catalog' }.data.'redis.state'", equalTo(redis))
                 .body("checks.find { it.name == 'catalog' }.data.'elasticsearch.state'", equalTo(elasticsearch));
     }
@@ -45,7 +46,7 @@ class StoreOutageTest {
         StoresResource.ensureLoaded(Datasets.sample());
         given().get("/v1/redis/shoes/latest").then().statusCode(200).body("count", equalTo(10));
         readiness(200, "serving", "serving");
-        given().get("/q/health/ready").then().body("checks.find { it.name == 'catalog' }.data.'redis.products'",
+        Management.given().get("/q/health/ready").then().body("checks.find { it.name == 'catalog' }.data.'redis.products'",
                 equalTo(ExpectedCatalog.of(Datasets.sample()).ids().size()));
     }
 
@@ -72,7 +73,7 @@ class StoreOutageTest {
         StoresResource.disconnectBoth();
         try {
             readiness(503, "unreachable", "unreachable");
-            given().get("/q/health/live").then().statusCode(200);
+            Management.given().get("/q/health/live").then().statusCode(200);
             given().get("/docs/").then().statusCode(200);
             given().get("/openapi").then().statusCode(200);
             given().get("/v1/redis/shoes/latest").then().statusCode(503).body("store", equalTo("redis"));
