@@ -30,35 +30,78 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
-{{/* Secret with REDIS_URL (and REDIS_PASSWORD in-cluster). */}}
-{{- define "shoe-catalog.redisSecret" -}}
-{{- if and (not .Values.redis.enabled) .Values.redis.external.existingSecret }}
-{{- .Values.redis.external.existingSecret }}
+{{/*
+A value kept across upgrades: read back from an existing Secret, else random. Pass a dict with
+"root", "secret", "key" and "length".
+*/}}
+{{- define "shoe-catalog.keptValue" -}}
+{{- $existing := lookup "v1" "Secret" .root.Release.Namespace .secret }}
+{{- if and $existing $existing.data (hasKey $existing.data .key) }}
+{{- index $existing.data .key | b64dec }}
 {{- else }}
-{{- printf "%s-redis" (include "shoe-catalog.fullname" .) }}
+{{- randAlphaNum .length }}
 {{- end }}
 {{- end }}
 
-{{/* Secret with the ELASTICSEARCH_* variables. */}}
-{{- define "shoe-catalog.elasticsearchSecret" -}}
-{{- if and (not .Values.elasticsearch.enabled) .Values.elasticsearch.external.existingSecret }}
-{{- .Values.elasticsearch.external.existingSecret }}
-{{- else }}
-{{- printf "%s-elasticsearch" (include "shoe-catalog.fullname" .) }}
+{{/*
+Passwords of the in-cluster stores' users, as YAML: the administrators' from values (required), the
+programs' from values or generated once and kept.
+*/}}
+{{- define "shoe-catalog.storeUserPasswords" -}}
+{{- $secret := printf "%s-store-users" (include "shoe-catalog.fullname" .) }}
+{{- if .Values.redis.enabled }}
+redis-admin: {{ required "redis.password is required for the in-cluster Redis (e.g. --set redis.password=$(openssl rand -hex 16))" .Values.redis.password | quote }}
+{{- range $program := list "ingest" "query" }}
+redis-{{ $program }}: {{ index $.Values.redis.users (printf "%sPassword" $program) | default (include "shoe-catalog.keptValue" (dict "root" $ "secret" $secret "key" (printf "redis-%s" $program) "length" 32)) | quote }}
+{{- end }}
+{{- end }}
+{{- if .Values.elasticsearch.enabled }}
+elasticsearch-admin: {{ required "elasticsearch.password is required for the in-cluster Elasticsearch (e.g. --set elasticsearch.password=$(openssl rand -hex 16))" .Values.elasticsearch.password | quote }}
+{{- range $program := list "ingest" "query" }}
+elasticsearch-{{ $program }}: {{ index $.Values.elasticsearch.users (printf "%sPassword" $program) | default (include "shoe-catalog.keptValue" (dict "root" $ "secret" $secret "key" (printf "elasticsearch-%s" $program) "length" 32)) | quote }}
+{{- end }}
 {{- end }}
 {{- end }}
 
-{{/* Environment shared by the job's pods and the service: both stores' connection settings. */}}
+{{/*
+The existing Secret an external store's settings come from for one program: its own
+(ingestSecret/querySecret), else the shared existingSecret, else none. Pass "store" and "program".
+*/}}
+{{- define "shoe-catalog.externalSecret" -}}
+{{- if not .store.enabled }}
+{{- index .store.external (printf "%sSecret" .program) | default .store.external.existingSecret }}
+{{- end }}
+{{- end }}
+
+{{/* The Secret holding the CA to trust for Elasticsearch (key ca.crt), or nothing. */}}
+{{- define "shoe-catalog.elasticsearchCaSecret" -}}
+{{- if .Values.elasticsearch.enabled }}
+{{- .Values.elasticsearch.tls.existingSecret | default (printf "%s-elasticsearch-tls" (include "shoe-catalog.fullname" .)) }}
+{{- else }}
+{{- .Values.elasticsearch.external.caSecret }}
+{{- end }}
+{{- end }}
+
+{{/* One program's store settings: its own Secret, then any existing Secrets of external stores. Pass "root" and "program". */}}
 {{- define "shoe-catalog.storeEnvFrom" -}}
 - secretRef:
-    name: {{ include "shoe-catalog.redisSecret" . }}
+    name: {{ include "shoe-catalog.fullname" .root }}-{{ .program }}-stores
+{{- with include "shoe-catalog.externalSecret" (dict "store" .root.Values.redis "program" .program) }}
 - secretRef:
-    name: {{ include "shoe-catalog.elasticsearchSecret" . }}
+    name: {{ . }}
+{{- end }}
+{{- with include "shoe-catalog.externalSecret" (dict "store" .root.Values.elasticsearch "program" .program) }}
+- secretRef:
+    name: {{ . }}
+{{- end }}
 {{- end }}
 
-{{/* Non-root, no privilege escalation, no capabilities. */}}
+{{/* The Pod Security "restricted" profile for a container: non-root, no privilege escalation, no capabilities, RuntimeDefault seccomp. */}}
 {{- define "shoe-catalog.containerSecurityContext" -}}
+runAsNonRoot: true
 allowPrivilegeEscalation: false
 capabilities:
   drop: ["ALL"]
+seccompProfile:
+  type: RuntimeDefault
 {{- end }}

@@ -5,6 +5,7 @@ template. Called with the chart's root context.
 {{- define "shoe-catalog.ingestSpec" -}}
 {{- $fullname := include "shoe-catalog.fullname" . }}
 {{- $pod := dict "root" . "component" "ingest" }}
+{{- $ca := include "shoe-catalog.elasticsearchCaSecret" . }}
 type: Java
 mode: cluster
 image: {{ printf "%s:%s" .Values.images.ingestJob.repository .Values.images.ingestJob.tag | quote }}
@@ -32,6 +33,13 @@ arguments:
   {{- range .Values.ingest.extraArgs }}
   - {{ . | quote }}
   {{- end }}
+# Driver and executors authenticate each other and encrypt their RPC (which carries the store
+# credentials) with a key from a Secret, mounted as a file: never an environment variable of the pods.
+sparkConf:
+  spark.authenticate: "true"
+  spark.authenticate.secret.file: /etc/shoe-catalog/spark-auth/secret
+  spark.network.crypto.enabled: "true"
+  spark.kubernetes.executor.deleteOnTermination: "true"
 restartPolicy:
   type: OnFailure
   onFailureRetries: {{ .Values.ingest.onFailureRetries }}
@@ -49,27 +57,38 @@ volumes:
   - name: rejects
     persistentVolumeClaim:
       claimName: {{ $fullname }}-rejects
-  {{- if .Values.elasticsearch.external.caSecret }}
+  {{- if $ca }}
   - name: elasticsearch-ca
     secret:
-      secretName: {{ .Values.elasticsearch.external.caSecret }}
+      secretName: {{ $ca }}
+      items:
+        - {key: ca.crt, path: ca.crt}
   {{- end }}
+  - name: spark-auth
+    secret:
+      secretName: {{ $fullname }}-spark-auth
 {{- range $role := list "driver" "executor" }}
 {{ $role }}:
   {{- if eq $role "driver" }}
   cores: {{ $.Values.ingest.driver.cores }}
   memory: {{ $.Values.ingest.driver.memory | quote }}
+  # The driver creates its executor pods: the one pod with an API token.
   serviceAccount: {{ $fullname }}-spark
   {{- else }}
   instances: {{ $.Values.ingest.executorInstances }}
   cores: {{ $.Values.ingest.executor.cores }}
   memory: {{ $.Values.ingest.executor.memory | quote }}
+  # No rights and no token: executors never talk to the API server.
+  serviceAccount: {{ $fullname }}-spark-executor
+  template:
+    spec:
+      automountServiceAccountToken: false
   {{- end }}
   labels:
     {{- include "shoe-catalog.selectorLabels" $pod | nindent 4 }}
   envFrom:
-    {{- include "shoe-catalog.storeEnvFrom" $ | nindent 4 }}
-  {{- if $.Values.elasticsearch.external.caSecret }}
+    {{- include "shoe-catalog.storeEnvFrom" (dict "root" $ "program" "ingest") | nindent 4 }}
+  {{- if $ca }}
   env:
     - name: ELASTICSEARCH_CA_CERT
       value: /etc/shoe-catalog/elasticsearch-ca/ca.crt
@@ -82,15 +101,20 @@ volumes:
     {{- end }}
     - name: rejects
       mountPath: /data/rejects
-    {{- if $.Values.elasticsearch.external.caSecret }}
+    {{- if $ca }}
     - name: elasticsearch-ca
       mountPath: /etc/shoe-catalog/elasticsearch-ca
       readOnly: true
     {{- end }}
+    - name: spark-auth
+      mountPath: /etc/shoe-catalog/spark-auth
+      readOnly: true
   podSecurityContext:
     fsGroup: 185
-  securityContext:
     runAsNonRoot: true
+    seccompProfile:
+      type: RuntimeDefault
+  securityContext:
     runAsUser: 185
     {{- include "shoe-catalog.containerSecurityContext" $ | nindent 4 }}
 {{- end }}

@@ -127,6 +127,19 @@ public record RedisUrl(boolean tls, String user, String password, String host, i
         return new IllegalArgumentException(name + " is not a valid redis:// or rediss:// URL: " + reason);
     }
 
+    /**
+     * The same URL with the user and password given separately ({@code REDIS_USERNAME},
+     * {@code REDIS_PASSWORD}), which win over the URL's own: a password kept out of the URL needs no escaping.
+     */
+    public RedisUrl withCredentials(String otherUser, String otherPassword) {
+        return new RedisUrl(tls, isBlank(otherUser) ? user : otherUser, isBlank(otherPassword) ? password : otherPassword,
+                host, port, database);
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isEmpty();
+    }
+
     /** The URL again, with user and password percent-encoded: what a client library that parses URLs is given. */
     public String toUrlWithCredentials() {
         StringBuilder url = new StringBuilder(tls ? "rediss://" : "redis://");

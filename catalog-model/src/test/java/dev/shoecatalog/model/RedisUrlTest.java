@@ -44,6 +44,15 @@ class RedisUrlTest {
         assertThat(url.toString()).doesNotContain("a/b@c").doesNotContain("a%2Fb");
     }
 
+    @Test
+    void separateCredentialsWinOverTheUrls() {
+        RedisUrl url = RedisUrl.parse("redis://old:old@host:6379", "REDIS_URL");
+
+        assertThat(url.withCredentials("shoes-ingest", "p@ss word")).extracting(RedisUrl::user, RedisUrl::password)
+                .containsExactly("shoes-ingest", "p@ss word");
+        assertThat(url.withCredentials(null, "")).isEqualTo(url);
+    }
+
     /** Each is malformed around the password; none of the errors may repeat it. */
     @ParameterizedTest
     @ValueSource(strings = {

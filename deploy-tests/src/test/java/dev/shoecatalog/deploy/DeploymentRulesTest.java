@@ -27,7 +27,8 @@ class DeploymentRulesTest {
 
     /** Secrets that the external values expect the user to have created. */
     private static final Set<String> USER_PROVIDED_SECRETS =
-            Set.of("shoe-catalog-redis-external", "shoe-catalog-elasticsearch-external", "shoe-catalog-elasticsearch-ca");
+            Set.of("shoe-catalog-redis-ingest", "shoe-catalog-redis-query", "shoe-catalog-elasticsearch-ingest",
+                    "shoe-catalog-elasticsearch-query", "shoe-catalog-elasticsearch-ca");
 
     static Stream<Sources.Rendered> renderings() {
         return Sources.all();

@@ -37,6 +37,14 @@ public final class IngestOptions {
             description = "redis://[user:password@]host:port[/db], rediss:// for TLS (env REDIS_URL; default: redis://localhost:6379).")
     String redisUrl;
 
+    @Option(names = "--redis-username", defaultValue = "${env:REDIS_USERNAME}",
+            description = "Redis ACL user, instead of the one in the URL (env REDIS_USERNAME).")
+    String redisUsername;
+
+    @Option(names = "--redis-password", defaultValue = "${env:REDIS_PASSWORD}",
+            description = "Redis password, instead of the one in the URL: no escaping needed; prefer the environment variable (env REDIS_PASSWORD).")
+    String redisPassword;
+
     @Option(names = "--redis-ca-cert", defaultValue = "${env:REDIS_CA_CERT}",
             description = "PEM file of the CA to trust for rediss:// (env REDIS_CA_CERT).")
     String redisCaCert;
@@ -107,7 +115,7 @@ public final class IngestOptions {
     int leaseSeconds;
 
     RedisSettings redis() {
-        return RedisSettings.of(redisUrl, redisCaCert, redisBatchSize, timeoutMillis);
+        return RedisSettings.of(redisUrl, redisUsername, redisPassword, redisCaCert, redisBatchSize, timeoutMillis);
     }
 
     ElasticsearchSettings elasticsearch() {

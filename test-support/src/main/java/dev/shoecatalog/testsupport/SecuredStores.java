@@ -67,6 +67,11 @@ public final class SecuredStores implements AutoCloseable {
         return "rediss://" + user + ":" + encode(password) + "@" + address + ":" + redis.tlsPort();
     }
 
+    /** {@code rediss://address:port}, for credentials given apart (REDIS_USERNAME, REDIS_PASSWORD). */
+    public String redisUrl(String address) {
+        return "rediss://" + address + ":" + redis.tlsPort();
+    }
+
     /** {@code https://address:port} of Elasticsearch. */
     public String elasticsearchUrl(String address) {
         return "https://" + address + ":" + elasticsearch.port();

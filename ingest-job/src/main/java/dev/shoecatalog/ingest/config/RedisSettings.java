@@ -21,7 +21,13 @@ public record RedisSettings(RedisUrl url, String caCertPath, int batchSize, int 
 
     /** Settings from the text of {@code REDIS_URL}; an error names what is wrong without repeating the URL. */
     public static RedisSettings of(String url, String caCertPath, int batchSize, int timeoutMillis) {
-        return new RedisSettings(RedisUrl.parse(url, "REDIS_URL"), caCertPath, batchSize, timeoutMillis);
+        return of(url, null, null, caCertPath, batchSize, timeoutMillis);
+    }
+
+    /** The same with a user and password given apart from the URL ({@code REDIS_USERNAME}, {@code REDIS_PASSWORD}), which win. */
+    public static RedisSettings of(String url, String username, String password, String caCertPath, int batchSize, int timeoutMillis) {
+        return new RedisSettings(RedisUrl.parse(url, "REDIS_URL").withCredentials(username, password), caCertPath, batchSize,
+                timeoutMillis);
     }
 
     /** A new connection; the caller closes it. */

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * Translates the project-wide variables, which the job and the Helm chart use too, into the Quarkus
  * clients' settings: {@code ELASTICSEARCH_HOSTS} ({@code http(s)://host:port,...}) or
  * {@code ELASTICSEARCH_CLOUD_ID} into {@code quarkus.elasticsearch.hosts} ({@code host:port,...}) and
- * {@code quarkus.elasticsearch.protocol}; {@code REDIS_URL} into {@code quarkus.redis.hosts}, and for
+ * {@code quarkus.elasticsearch.protocol}; {@code REDIS_URL} (with {@code REDIS_USERNAME} and
+ * {@code REDIS_PASSWORD} when set) into {@code quarkus.redis.hosts}, and for
  * {@code rediss://} or {@code REDIS_CA_CERT} a TLS configuration for the Redis client that checks the
  * host name. A value that does not parse stops the start with an error naming the variable, never
  * showing its value. Only what is set: the local defaults ({@code localhost:9200}, http) are in
@@ -37,18 +38,24 @@ public final class SharedEnvironmentConfigSource implements ConfigSource {
 
     public SharedEnvironmentConfigSource() {
         this(System.getenv("ELASTICSEARCH_HOSTS"), System.getenv("ELASTICSEARCH_CLOUD_ID"), System.getenv("REDIS_URL"),
-                System.getenv("REDIS_CA_CERT"));
+                System.getenv("REDIS_USERNAME"), System.getenv("REDIS_PASSWORD"), System.getenv("REDIS_CA_CERT"));
     }
 
     SharedEnvironmentConfigSource(String hosts, String cloudId, String redisUrl, String redisCaCert) {
+        this(hosts, cloudId, redisUrl, null, null, redisCaCert);
+    }
+
+    SharedEnvironmentConfigSource(String hosts, String cloudId, String redisUrl, String redisUsername, String redisPassword,
+                                  String redisCaCert) {
         if (cloudId != null && !cloudId.isBlank()) {
             values.putAll(Map.of(HOSTS, cloudHost(cloudId), PROTOCOL, "https"));
         } else if (hosts != null && !hosts.isBlank()) {
             values.putAll(translate(hosts));
         }
-        if (redisUrl != null && !redisUrl.isBlank()) {
+        if (redisUrl != null && !redisUrl.isBlank() || redisPassword != null && !redisPassword.isEmpty()) {
             // Parsed here, by code that never repeats a URL in an error, before the client sees it.
-            RedisUrl url = RedisUrl.parse(redisUrl, "REDIS_URL");
+            String base = redisUrl == null || redisUrl.isBlank() ? "redis://localhost:6379" : redisUrl;
+            RedisUrl url = RedisUrl.parse(base, "REDIS_URL").withCredentials(redisUsername, redisPassword);
             values.put(REDIS_HOSTS, url.toUrlWithCredentials());
             if (url.tls()) {
                 // The certificate must name the host of the URL (RFC 2818), with or without a CA file.

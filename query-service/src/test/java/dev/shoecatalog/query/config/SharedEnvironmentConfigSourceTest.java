@@ -84,6 +84,13 @@ class SharedEnvironmentConfigSourceTest {
     }
 
     @Test
+    void aRedisUserAndPasswordGivenApartNeedNoEscaping() {
+        SharedEnvironmentConfigSource source = new SharedEnvironmentConfigSource(null, null, "rediss://redis:6379",
+                "shoes-query", "p@ss word/#", null);
+        assertThat(source.getValue("quarkus.redis.hosts")).isEqualTo("rediss://shoes-query:p%40ss%20word%2F%23@redis:6379/0");
+    }
+
+    @Test
     void badUrlsAreRefusedWithoutShowingThem() {
         assertThatThrownBy(() -> new SharedEnvironmentConfigSource(null, null, "redis://:Marker9 x@host:6379", null))
                 .hasMessageStartingWith("REDIS_URL is not a valid").hasMessageNotContaining("Marker9");

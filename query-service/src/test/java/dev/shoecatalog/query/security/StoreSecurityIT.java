@@ -80,10 +80,12 @@ class StoreSecurityIT {
         }
     }
 
-    /** What a deployment gives the service: its own users, both CAs. */
+    /** What the chart gives the service: its own users (the Redis one apart from the URL, as the chart does), both CAs. */
     private static Map<String, String> deployed(String... overrides) {
         Map<String, String> env = new HashMap<>();
-        env.put("REDIS_URL", stores.redisUrl(RedisAcl.QUERY_USER, QUERY_PASSWORD));
+        env.put("REDIS_URL", stores.redisUrl("127.0.0.1"));
+        env.put("REDIS_USERNAME", RedisAcl.QUERY_USER);
+        env.put("REDIS_PASSWORD", QUERY_PASSWORD);
         env.put("REDIS_CA_CERT", stores.trustedCa().toString());
         env.put("ELASTICSEARCH_HOSTS", stores.elasticsearchUrl("127.0.0.1"));
         env.put("ELASTICSEARCH_USERNAME", SecuredStores.ELASTICSEARCH_QUERY_USER);
@@ -149,7 +151,7 @@ class StoreSecurityIT {
     void aCertificateForAnotherNameOrFromAnUntrustedCaIsAStoreItCannotReach() {
         String unnamed = SecuredStores.UNNAMED_ADDRESS;
         try (QueryServiceProcess service = start("redis-wrong-name-elasticsearch-untrusted", deployed(
-                "REDIS_URL", stores.redisUrl(unnamed, RedisAcl.QUERY_USER, QUERY_PASSWORD),
+                "REDIS_URL", stores.redisUrl(unnamed),
                 "ELASTICSEARCH_CA_CERT", stores.untrustedCa().toString()))) {
             assertNeitherStoreServes(everyAnswer(service));
         }
@@ -159,7 +161,7 @@ class StoreSecurityIT {
             assertNeitherStoreServes(everyAnswer(service));
         }
         try (QueryServiceProcess service = start("localhost", deployed(
-                "REDIS_URL", stores.redisUrl("localhost", RedisAcl.QUERY_USER, QUERY_PASSWORD),
+                "REDIS_URL", stores.redisUrl("localhost"),
                 "ELASTICSEARCH_HOSTS", stores.elasticsearchUrl("localhost")))) {
             assertThat(everyAnswer(service)).containsEntry("redis latest", 200).containsEntry("elasticsearch latest", 200);
         }
@@ -175,12 +177,12 @@ class StoreSecurityIT {
     void refusedCredentialsAndUnreachableStoresAnswer503() {
         String wrong = MARKER + "-wrong @:/#%^";
         try (QueryServiceProcess service = start("wrong-passwords", deployed(
-                "REDIS_URL", stores.redisUrl(RedisAcl.QUERY_USER, wrong), "ELASTICSEARCH_PASSWORD", wrong))) {
+                "REDIS_PASSWORD", wrong, "ELASTICSEARCH_PASSWORD", wrong))) {
             assertNeitherStoreServes(everyAnswer(service));
         }
         int closed = FreePort.find();
         try (QueryServiceProcess service = start("unreachable", deployed(
-                "REDIS_URL", "rediss://shoes-query:" + MARKER + "@127.0.0.1:" + closed,
+                "REDIS_URL", "rediss://127.0.0.1:" + closed,
                 "ELASTICSEARCH_HOSTS", "https://127.0.0.1:" + closed))) {
             assertNeitherStoreServes(everyAnswer(service));
         }
