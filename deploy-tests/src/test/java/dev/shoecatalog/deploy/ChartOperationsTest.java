@@ -110,13 +110,13 @@ class ChartOperationsTest {
 
     @Test
     void anExistingClaimOrAUriReplacesTheSample() {
-        String claim = new Helm(Sources.chart()).template().withName(Sources.RELEASE).withNamespace(Sources.NAMESPACE)
+        String claim = Sources.template()
                 .withKubeVersion(Sources.KUBE_VERSION).set("redis.password", "test-only").set("elasticsearch.password", "test-only")
                 .set("dataset.existingClaim", "my-shoes").call();
         List<String> arguments = jobArguments(claim);
         assertThat(arguments.get(arguments.indexOf("--dataset") + 1)).isEqualTo("/data/shoes");
         assertThat(claim).contains("claimName: my-shoes");
-        String uri = new Helm(Sources.chart()).template().withName(Sources.RELEASE).withNamespace(Sources.NAMESPACE)
+        String uri = Sources.template()
                 .withKubeVersion(Sources.KUBE_VERSION).set("redis.password", "test-only").set("elasticsearch.password", "test-only")
                 .set("dataset.uri", "hdfs://namenode:8020/shoes").call();
         arguments = jobArguments(uri);
@@ -125,7 +125,7 @@ class ChartOperationsTest {
 
     @Test
     void operationsObjectsSelectTheQueryPodsWhenEnabled() {
-        String yaml = new Helm(Sources.chart()).template().withName(Sources.RELEASE).withNamespace(Sources.NAMESPACE)
+        String yaml = Sources.template()
                 .withKubeVersion(Sources.KUBE_VERSION).set("redis.password", "test-only").set("elasticsearch.password", "test-only")
                 .set("query.podDisruptionBudget.enabled", true).set("query.autoscaling.enabled", true)
                 .set("query.serviceMonitor.enabled", true).set("query.serviceMonitor.labels.release", "prometheus").call();
@@ -149,7 +149,7 @@ class ChartOperationsTest {
 
     @Test
     void theGrafanaDashboardUsesTheMetricsTheServiceExports() throws IOException {
-        String yaml = new Helm(Sources.chart()).template().withName(Sources.RELEASE).withNamespace(Sources.NAMESPACE)
+        String yaml = Sources.template()
                 .withKubeVersion(Sources.KUBE_VERSION).set("redis.password", "test-only").set("elasticsearch.password", "test-only")
                 .set("query.grafanaDashboard.enabled", true).call();
         io.fabric8.kubernetes.api.model.ConfigMap dashboard = KubernetesObjects.parse(yaml).stream()
@@ -162,19 +162,6 @@ class ChartOperationsTest {
         assertThat(String.join("\n", expressions)).contains("shoes_requests_seconds_count", "shoes_requests_seconds_bucket",
                 "status=\"5xx\"", "shoes_catalog_generation_age_seconds");
         assertThat(json.path("panels").size()).isGreaterThanOrEqualTo(4);
-    }
-
-    @Test
-    void passwordsAreEscapedWhereTheyGoIntoAUrl() {
-        String password = "p@ss:w/o#rd %41 y+z?";
-        String yaml = new Helm(Sources.chart()).template().withName(Sources.RELEASE).withNamespace(Sources.NAMESPACE)
-                .withKubeVersion(Sources.KUBE_VERSION).set("redis.password", password).set("elasticsearch.password", "test-only").call();
-        Secret redis = KubernetesObjects.parse(yaml).stream().filter(Secret.class::isInstance).map(Secret.class::cast)
-                .filter(s -> s.getMetadata().getName().endsWith("-redis")).findFirst().orElseThrow();
-        URI url = URI.create(redis.getStringData().get("REDIS_URL"));
-        assertThat(url.getUserInfo()).isEqualTo(":" + password);
-        assertThat(url.getHost()).isEqualTo(Sources.RELEASE + "-shoe-catalog-redis");
-        assertThat(url.getPort()).isEqualTo(6379);
     }
 
     @Test

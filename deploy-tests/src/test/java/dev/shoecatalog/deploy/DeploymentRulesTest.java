@@ -48,8 +48,7 @@ class DeploymentRulesTest {
 
     @Test
     void chartRefusesToRenderWithoutPasswordsForInClusterStores() {
-        var template = new com.marcnuri.helm.Helm(Sources.chart()).template().withName(Sources.RELEASE)
-                .withKubeVersion(Sources.KUBE_VERSION);
+        var template = Sources.template();
         org.assertj.core.api.Assertions.assertThatThrownBy(template::call).hasMessageContaining("redis.password is required");
     }
 

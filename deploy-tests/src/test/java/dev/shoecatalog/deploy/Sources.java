@@ -3,13 +3,16 @@ package dev.shoecatalog.deploy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.TemplateCommand;
 
 /** Every way the project renders Kubernetes objects: the kustomize base and the chart with each values file. */
 final class Sources {
@@ -41,8 +44,14 @@ final class Sources {
         return Stream.of(kustomize(), chart(null), chart("values-minikube.yaml"), chart("values-external.yaml"));
     }
 
+    /** {@code helm template} of the chart as release {@link #RELEASE} in {@link #NAMESPACE}, lookups answered by {@link KubeApiStub}. */
+    static TemplateCommand template() {
+        KubeApiStub.ensureStarted();
+        return new Helm(chart()).template().withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
+    }
+
     static Rendered chart(String valuesFile) {
-        var template = new Helm(chart()).template().withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
+        var template = template();
         if (valuesFile != null) {
             template.withValuesFile(chart().resolve(valuesFile));
         }
@@ -51,21 +60,63 @@ final class Sources {
         return new Rendered("chart " + (valuesFile == null ? "values.yaml" : valuesFile), template.call());
     }
 
-    /** {@code kubectl kustomize k8s/}: the base must render with the kubectl of the machine. */
-    static Rendered kustomize() {
+    private static Rendered kustomized;
+
+    /**
+     * {@code kubectl kustomize} of a copy of k8s/ whose secret files were made by its own
+     * {@code secrets/create.sh}, as a user makes them: the base must render with the kubectl of the machine.
+     */
+    static synchronized Rendered kustomize() {
+        if (kustomized == null) {
+            Path copy = copyOfK8s();
+            run(List.of(copy.resolve("secrets/create.sh").toString()));
+            kustomized = new Rendered("k8s/ (kustomize)", run(List.of("kubectl", "kustomize", copy.toString())));
+        }
+        return kustomized;
+    }
+
+    /** k8s/ as it is in the repository (no secret files), in a new temporary directory. */
+    static Path copyOfK8s() {
         try {
-            Process process = new ProcessBuilder("kubectl", "kustomize", root().resolve("k8s").toString()).start();
+            Path copy = Files.createTempDirectory("shoes-k8s-");
+            Path k8s = root().resolve("k8s");
+            try (Stream<Path> files = Files.walk(k8s)) {
+                for (Path file : files.toList()) {
+                    Path target = copy.resolve(k8s.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
+                }
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs a command; its standard output, or an exception with its error output. */
+    static String run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("kubectl kustomize k8s/ failed: " + err);
+                throw new CommandFailed(command + " failed: " + err);
             }
-            return new Rendered("k8s/ (kustomize)", out);
+            return out;
         } catch (IOException e) {
-            throw new UncheckedIOException("kubectl is needed to render k8s/", e);
+            throw new UncheckedIOException("cannot run " + command + " (kubectl and openssl are needed)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    static final class CommandFailed extends RuntimeException {
+        CommandFailed(String message) {
+            super(message);
         }
     }
 

@@ -81,7 +81,7 @@ class SparkApplicationTest {
 
     @Test
     void theScheduledReloadValidatesAgainstItsCrd() throws IOException {
-        String yaml = new com.marcnuri.helm.Helm(Sources.chart()).template().withName(Sources.RELEASE).withNamespace(Sources.NAMESPACE)
+        String yaml = Sources.template()
                 .withKubeVersion(Sources.KUBE_VERSION).set("redis.password", "test-only").set("elasticsearch.password", "test-only")
                 .set("ingest.schedule", "0 3 * * *").call();
         JsonNode scheduled = null;

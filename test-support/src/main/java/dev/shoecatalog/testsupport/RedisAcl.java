@@ -2,17 +2,16 @@ package dev.shoecatalog.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.stream.Collectors;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The chart's Redis users ({@code files/redis-users.acl.template}) made into an ACL file the way the
- * chart's init container makes it: comments dropped, each marker replaced by the SHA-256 of a password.
+ * The chart's Redis users made into an ACL file by the chart's own init script
+ * ({@code files/redis-users-init.sh} over {@code files/redis-users.acl.template}), from password
+ * files as the chart mounts them: what the tests load into a real Redis is what a deployment runs.
  */
 public final class RedisAcl {
 
@@ -24,25 +23,17 @@ public final class RedisAcl {
 
     public static Path write(Path file, String adminPassword, String ingestPassword, String queryPassword) {
         try {
-            String acl = Files.readAllLines(ChartFiles.file("redis-users.acl.template")).stream()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .map(line -> line.replace("@ADMIN_PASSWORD_SHA256@", sha256(adminPassword))
-                            .replace("@INGEST_PASSWORD_SHA256@", sha256(ingestPassword))
-                            .replace("@QUERY_PASSWORD_SHA256@", sha256(queryPassword)))
-                    .collect(Collectors.joining("\n", "", "\n"));
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, acl);
+            Path passwords = Files.createDirectories(file.getParent().resolve("store-users"));
+            for (Map.Entry<String, String> password : Map.of("redis-admin", adminPassword, "redis-ingest", ingestPassword,
+                    "redis-query", queryPassword).entrySet()) {
+                Files.writeString(passwords.resolve(password.getKey()), password.getValue());
+            }
+            Path log = file.getParent().resolve("redis-users-init.log");
+            Processes.run(List.of("env", "STORE_USERS_DIR=" + passwords, "ACL_TEMPLATE=" + ChartFiles.file("redis-users.acl.template"),
+                    "ACL_FILE=" + file, "sh", ChartFiles.file("redis-users-init.sh").toString()), log, Duration.ofSeconds(30));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(String password) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
