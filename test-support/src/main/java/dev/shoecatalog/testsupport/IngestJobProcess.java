@@ -25,18 +25,7 @@ public final class IngestJobProcess {
 
     /** Runs the job with these options and returns its exit code; its output goes to the test logs. */
     public static int run(String... args) {
-        Path log = TestStores.logDir().resolve("ingest-job-runs.log");
-        Process process = start(log, args);
-        try {
-            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                Processes.stop(process.pid(), Duration.ofSeconds(10));
-                throw new IllegalStateException("the ingest job did not end within " + TIMEOUT + " (see " + log + ")");
-            }
-            return process.exitValue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return run(TestStores.logDir().resolve("ingest-job-runs.log"), Map.of(), args);
     }
 
     /** Starts the job with these options, its output appended to {@code log}; the caller waits for it. */

@@ -1,7 +1,11 @@
 package dev.shoecatalog.testsupport;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * One Redis and one Elasticsearch per test JVM, started on first use and stopped by pid when the JVM
@@ -60,5 +64,17 @@ public final class TestStores {
 
     private static Optional<String> env(String name) {
         return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank());
+    }
+
+    /** Copies the files of a test's own folder (e.g. each run's output) to the test logs, under {@code name}. */
+    public static void keep(Path folder, String name) {
+        try (Stream<Path> files = Files.list(folder)) {
+            Path kept = Files.createDirectories(logDir().resolve(name));
+            for (Path file : files.toList()) {
+                Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            System.err.println("could not keep " + folder + ": " + e);
+        }
     }
 }

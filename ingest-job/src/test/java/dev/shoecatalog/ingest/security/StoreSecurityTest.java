@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,16 +62,12 @@ class StoreSecurityTest {
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         if (stores != null) {
             stores.close();
         }
-        // Each run's output, kept with the other test logs.
-        Path kept = Files.createDirectories(TestStores.logDir().resolve("security-runs"));
-        try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
-            for (Path run : runs.toList()) {
-                Files.copy(run, kept.resolve(run.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
+        TestStores.keep(dir.resolve("runs"), "security-runs");
+    }
         }
     }
 

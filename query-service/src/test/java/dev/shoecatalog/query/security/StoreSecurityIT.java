@@ -1,13 +1,13 @@
 package dev.shoecatalog.query.security;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,15 +68,12 @@ class StoreSecurityIT {
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         if (stores != null) {
             stores.close();
         }
-        Path kept = Files.createDirectories(TestStores.logDir().resolve("security-runs"));
-        try (Stream<Path> runs = Files.list(dir.resolve("runs"))) {
-            for (Path run : runs.toList()) {
-                Files.copy(run, kept.resolve(run.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
+        TestStores.keep(dir.resolve("runs"), "security-runs");
+    }
         }
     }
 
@@ -110,7 +107,7 @@ class StoreSecurityIT {
                     .append(response.headers().map()).append('\n').append(response.body()).append('\n');
             return response.statusCode();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
