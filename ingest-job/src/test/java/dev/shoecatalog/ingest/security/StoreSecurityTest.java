@@ -68,8 +68,6 @@ class StoreSecurityTest {
         }
         TestStores.keep(dir.resolve("runs"), "security-runs");
     }
-        }
-    }
 
     /** The environment a deployment gives the job: its own user in each store, both CAs. */
     private static Map<String, String> deployed() {

@@ -74,8 +74,6 @@ class StoreSecurityIT {
         }
         TestStores.keep(dir.resolve("runs"), "security-runs");
     }
-        }
-    }
 
     /** What the chart gives the service: its own users (the Redis one apart from the URL, as the chart does), both CAs. */
     private static Map<String, String> deployed(String... overrides) {
