@@ -26,10 +26,10 @@ final class QueryReport {
     private QueryReport() {
     }
 
-    static String markdown(List<Row> rows, List<Footprint> footprints, String date, String arguments, int seconds) {
+    static String markdown(List<Row> rows, List<Footprint> footprints, String date, String command, int seconds) {
         StringBuilder md = new StringBuilder();
         md.append("# Query benchmark\n\n");
-        md.append("Made by `bin/benchmark-query ").append(arguments).append("` on ").append(date).append("""
+        md.append("Made by `").append(command).append("` on ").append(date).append("""
                 , on this project's build machine (2 cores shared by wrk, the service, Redis with RediSearch 1.2 and a
                 single-node Elasticsearch 8.19 with a 512 MB heap). The query service runs in JVM mode
                 (`quarkus-run.jar`, default JVM settings) with its production configuration; catalogs are loaded by the
@@ -42,24 +42,26 @@ final class QueryReport {
                 - *direct*: the same answer from the store without the service: the service's own Lua script with the same
                   arguments through `redis-benchmark` (which reports p50 and p99, not p99.9), or the same `_search` body
                   POSTed to the `shoes` alias with `wrk`.
-                - *overhead p50*: service p50 minus direct p50. *errors*: non-2xx answers and socket errors.
+                - *overhead p50*: service p50 minus direct p50; *req/s ratio*: service req/s over direct req/s.
+                  *errors*: non-2xx answers and socket errors.
 
                 Never a CI gate: one run on a noisy 2-core machine; compare within a row, not across machines.
                 """, seconds));
         for (long products : rows.stream().map(Row::products).distinct().toList()) {
             md.append(String.format(Locale.ROOT, "%n## %,d products%n%n", products));
-            md.append("| endpoint | store | c | service req/s | p50 | p99 | p99.9 | errors | direct | direct req/s | direct p50 | direct p99 | overhead p50 |\n");
-            md.append("|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
+            md.append("| endpoint | store | c | service req/s | p50 | p99 | p99.9 | errors | direct | direct req/s | direct p50 | direct p99 | overhead p50 | req/s ratio |\n");
+            md.append("|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|\n");
             for (Row row : rows.stream().filter(r -> r.products() == products).toList()) {
                 Wrk.Result ours = row.ours();
                 Baseline direct = row.direct();
-                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %d | %s | %s | %s | %s | %s |%n",
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %,.0f | %.2f | %.2f | %.2f | %d | %s | %s | %s | %s | %s | %s |%n",
                         row.endpoint(), row.store(), row.connections(), ours.requestsPerSecond(), ours.p50(), ours.p99(), ours.p999(),
                         ours.errors(), direct == null ? "-" : direct.tool(),
                         direct == null ? "-" : String.format(Locale.ROOT, "%,.0f", direct.requestsPerSecond()),
                         direct == null ? "-" : String.format(Locale.ROOT, "%.2f", direct.p50()),
                         direct == null ? "-" : String.format(Locale.ROOT, "%.2f", direct.p99()),
-                        direct == null ? "-" : String.format(Locale.ROOT, "%+.2f", ours.p50() - direct.p50())));
+                        direct == null ? "-" : String.format(Locale.ROOT, "%+.2f", ours.p50() - direct.p50()),
+                        direct == null ? "-" : String.format(Locale.ROOT, "%.2f", ours.requestsPerSecond() / direct.requestsPerSecond())));
             }
         }
         List<Long> sizes = rows.stream().map(Row::products).distinct().sorted().toList();

@@ -1,5 +1,8 @@
 package dev.shoecatalog.query.metrics;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +25,8 @@ public class StoreRequestMetrics {
     private static final Pattern LEGACY = Pattern.compile("^/(redis|elastic)_shoes/(latest|latest/color)$");
 
     private final MeterRegistry registry;
+    /** One timer per store, endpoint and status class, built once: registering on every request costs more than timing it. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     StoreRequestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -39,10 +44,12 @@ public class StoreRequestMetrics {
         if (started == null || storeAndEndpoint == null) {
             return;
         }
-        Timer.builder("shoes.requests").description("API requests by store and endpoint")
-                .tag("store", storeAndEndpoint[0]).tag("endpoint", storeAndEndpoint[1])
-                .tag("status", response.getStatus() / 100 + "xx").publishPercentileHistogram()
-                .register(registry).record(System.nanoTime() - (long) started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        String status = response.getStatus() / 100 + "xx";
+        timers.computeIfAbsent(storeAndEndpoint[0] + ' ' + storeAndEndpoint[1] + ' ' + status,
+                key -> Timer.builder("shoes.requests").description("API requests by store and endpoint")
+                        .tag("store", storeAndEndpoint[0]).tag("endpoint", storeAndEndpoint[1])
+                        .tag("status", status).publishPercentileHistogram().register(registry))
+                .record(System.nanoTime() - (long) started, TimeUnit.NANOSECONDS);
     }
 
     /** {store, endpoint} of an API path, or null for anything else (docs, health, metrics). */

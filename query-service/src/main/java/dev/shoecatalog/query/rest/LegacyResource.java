@@ -5,6 +5,8 @@ import java.util.List;
 import dev.shoecatalog.query.service.BadParameterException;
 import dev.shoecatalog.query.service.CatalogService;
 import dev.shoecatalog.query.store.StoreName;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The replaced system's endpoints, same bodies and answer items, so its clients keep working. Unlike
- * the old system, fewer matches than n is an answer, not an error.
+ * the old system, fewer matches than n is an answer, not an error. They read a request body, so they
+ * stay on worker threads ({@link Blocking}): an oversized body is then answered 413 as before, where
+ * the event loop could close the connection while the client still sends.
  */
 @Path("/")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -38,34 +42,38 @@ public class LegacyResource {
     }
 
     @POST
+    @Blocking
     @Path("redis_shoes/latest")
     @Operation(summary = "Latest n shoes from Redis (compatibility)")
-    public List<LegacyShoe> redisLatest(@RequestBody(description = "n, a bare JSON integer", content = @Content(example = "5")) Integer n) {
+    public Uni<List<LegacyShoe>> redisLatest(@RequestBody(description = "n, a bare JSON integer", content = @Content(example = "5")) Integer n) {
         return latest(StoreName.REDIS, n, null);
     }
 
     @POST
+    @Blocking
     @Path("redis_shoes/latest/color")
     @Operation(summary = "Latest n shoes of a color from Redis (compatibility)")
-    public List<LegacyShoe> redisLatestOfColor(LegacyColorRequest request) {
+    public Uni<List<LegacyShoe>> redisLatestOfColor(LegacyColorRequest request) {
         return latestOfColor(StoreName.REDIS, request);
     }
 
     @POST
+    @Blocking
     @Path("elastic_shoes/latest")
     @Operation(summary = "Latest n shoes from Elasticsearch (compatibility)")
-    public List<LegacyShoe> elasticLatest(@RequestBody(description = "n, a bare JSON integer", content = @Content(example = "5")) Integer n) {
+    public Uni<List<LegacyShoe>> elasticLatest(@RequestBody(description = "n, a bare JSON integer", content = @Content(example = "5")) Integer n) {
         return latest(StoreName.ELASTICSEARCH, n, null);
     }
 
     @POST
+    @Blocking
     @Path("elastic_shoes/latest/color")
     @Operation(summary = "Latest n shoes of a color from Elasticsearch (compatibility)")
-    public List<LegacyShoe> elasticLatestOfColor(LegacyColorRequest request) {
+    public Uni<List<LegacyShoe>> elasticLatestOfColor(LegacyColorRequest request) {
         return latestOfColor(StoreName.ELASTICSEARCH, request);
     }
 
-    private List<LegacyShoe> latestOfColor(StoreName store, LegacyColorRequest request) {
+    private Uni<List<LegacyShoe>> latestOfColor(StoreName store, LegacyColorRequest request) {
         if (request == null) {
             throw new BadParameterException("n", "the body must be {\"n\": <count>, \"color\": <color>}");
         }
@@ -75,10 +83,10 @@ public class LegacyResource {
         return latest(store, request.n(), request.color());
     }
 
-    private List<LegacyShoe> latest(StoreName store, Integer n, String color) {
+    private Uni<List<LegacyShoe>> latest(StoreName store, Integer n, String color) {
         if (n == null) {
             throw new BadParameterException("n", "n is required");
         }
-        return LegacyShoe.of(catalog.latest(store, n.toString(), color));
+        return catalog.latest(store, n.toString(), color).map(LegacyShoe::of);
     }
 }

@@ -3,6 +3,7 @@ package dev.shoecatalog.query.rest;
 import dev.shoecatalog.query.service.CatalogService;
 import dev.shoecatalog.query.store.SearchPage;
 import dev.shoecatalog.query.store.StoreName;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -18,7 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The shoe API, the same for both stores. Speaks HTTP only; {@link CatalogService} does the rest. */
+/**
+ * The shoe API, the same for both stores. Speaks HTTP only; {@link CatalogService} does the rest.
+ * "Latest" returns a {@link Uni}: it runs on the event loop, the other endpoints on worker threads.
+ */
 @Path("/v1/{store}/shoes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Shoes", description = "Latest shoes, by color, and filtered search, from Redis or Elasticsearch")
@@ -42,7 +46,7 @@ public class ShoeResource {
             + " optionally of a color. A color matches a shoe's color values (\"dark wine red\") and their words (\"red\"),"
             + " case-insensitively: red finds \"Dark Wine Red\" and \"Black/Red\", not \"Tired\".")
     @APIResponse(responseCode = "200", description = "Newest first; fewer than n when fewer match")
-    public ShoeList latest(
+    public Uni<ShoeList> latest(
             @Parameter(description = "redis or elasticsearch", example = "redis", schema = @Schema(enumeration = {"redis", "elasticsearch"}))
             @PathParam("store") String store,
             @Parameter(description = "How many shoes (1 to the configured maximum, 100 by default)", example = "10",
@@ -50,8 +54,7 @@ public class ShoeResource {
             @QueryParam("n") String n,
             @Parameter(description = "A color value or word", example = "red") @QueryParam("color") String color) {
         StoreName name = catalog.store(store);
-        var shoes = catalog.latest(name, n, color);
-        return new ShoeList(name.path(), shoes.size(), ShoeView.of(shoes));
+        return catalog.latest(name, n, color).map(shoes -> new ShoeList(name.path(), shoes.size(), ShoeView.of(shoes)));
     }
 
     @GET

@@ -18,6 +18,7 @@ import dev.shoecatalog.query.store.SearchPage;
 import dev.shoecatalog.query.store.SearchQuery;
 import dev.shoecatalog.query.store.ShoeStore;
 import dev.shoecatalog.query.store.StoreName;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -47,7 +48,8 @@ public class CatalogService {
                 new BadParameterException("store", "store must be 'redis' or 'elasticsearch', not '" + truncate(path) + "'"));
     }
 
-    public List<Shoe> latest(StoreName store, String n, String color) {
+    /** Invalid parameters throw at once; the store's answer or failure comes through the Uni. */
+    public Uni<List<Shoe>> latest(StoreName store, String n, String color) {
         return stores.get(store).latest(count(n), colorKey(color));
     }
 

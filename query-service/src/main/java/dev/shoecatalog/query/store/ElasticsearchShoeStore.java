@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -21,6 +23,7 @@ import dev.shoecatalog.model.SearchWords;
 import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.model.ShoeFields;
 import dev.shoecatalog.model.ShoeSource;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -34,16 +37,22 @@ public class ElasticsearchShoeStore implements ShoeStore {
     private static final Class<Map> SOURCE = Map.class;
 
     private final ElasticsearchClient client;
+    private final ElasticsearchAsyncClient async;
 
-    ElasticsearchShoeStore(ElasticsearchClient client) {
+    ElasticsearchShoeStore(ElasticsearchClient client, ElasticsearchAsyncClient async) {
         this.client = client;
+        this.async = async;
     }
 
     @Override
-    public List<Shoe> latest(int n, Optional<String> colorKey) {
+    @SuppressWarnings("unchecked")
+    public Uni<List<Shoe>> latest(int n, Optional<String> colorKey) {
         List<Query> filters = new ArrayList<>();
         colorKey.ifPresent(key -> filters.add(term(ShoeFields.COLOR_KEYS, key)));
-        return shoes(search(newestFirst(n, filters)));
+        SearchRequest request = newestFirst(n, filters).build();
+        return Uni.createFrom().completionStage(() -> async.search(request, SOURCE))
+                .onFailure().transform(failure -> refused(failure instanceof CompletionException ? failure.getCause() : failure, null))
+                .map(response -> shoes((SearchResponse<Map>) response));
     }
 
     @Override
@@ -168,25 +177,28 @@ public class ElasticsearchShoeStore implements ShoeStore {
     private SearchResponse<Map> search(SearchRequest.Builder request, SearchCursor cursor) {
         try {
             return client.search(request.build(), SOURCE);
-        } catch (ElasticsearchException e) {
+        } catch (IOException | RuntimeException e) {
+            throw refused(e, cursor);
+        }
+    }
+
+    /** The answer to a failed search, as {@link #search(SearchRequest.Builder, SearchCursor)} describes. */
+    private static RuntimeException refused(Throwable failure, SearchCursor cursor) {
+        if (failure instanceof ElasticsearchException e) {
             if (e.status() == 404 && cursor != null) {
-                throw new CursorExpiredException("the catalog this search started on (generation " + cursor.generation()
+                return new CursorExpiredException("the catalog this search started on (generation " + cursor.generation()
                         + ") has been replaced since; start the search again without a cursor");
             }
             if (e.status() == 404) {
-                throw new StoreUnavailableException(StoreName.ELASTICSEARCH,
+                return new StoreUnavailableException(StoreName.ELASTICSEARCH,
                         "no catalog loaded in Elasticsearch yet (alias " + CatalogKeys.ALIAS + " does not exist)", e);
             }
-            if (e.status() == 401 || e.status() == 403) {
-                throw unavailable(e);
+            if (e.status() >= 400 && e.status() < 500 && e.status() != 401 && e.status() != 403 && e.status() != 429) {
+                return new StoreRefusedException(StoreName.ELASTICSEARCH, "status " + e.status() + ": " + e.error().type(), e);
             }
-            if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {
-                throw new StoreRefusedException(StoreName.ELASTICSEARCH, "status " + e.status() + ": " + e.error().type(), e);
-            }
-            throw unavailable(e);
-        } catch (IOException | RuntimeException e) {
-            throw unavailable(e);
         }
+        return failure instanceof Exception e ? unavailable(e) : new StoreUnavailableException(StoreName.ELASTICSEARCH,
+                "Elasticsearch did not answer (" + Failures.kind(failure) + ")", failure);
     }
 
     private static List<Shoe> shoes(SearchResponse<Map> response) {

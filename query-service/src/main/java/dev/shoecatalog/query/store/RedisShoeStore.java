@@ -1,11 +1,13 @@
 package dev.shoecatalog.query.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 
 import dev.shoecatalog.model.CatalogKeys;
@@ -13,9 +15,12 @@ import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.model.ShoeFields;
 import dev.shoecatalog.model.ShoeHash;
 import dev.shoecatalog.query.config.QueryConfig;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import static dev.shoecatalog.model.CatalogKeys.GENERATION_PLACEHOLDER;
 
@@ -27,34 +32,42 @@ import static dev.shoecatalog.model.CatalogKeys.GENERATION_PLACEHOLDER;
 public class RedisShoeStore implements ShoeStore {
 
     private final RedisDataSource redis;
+    private final ReactiveRedisDataSource reactive;
     private final Semaphore searches;
+    /** The blocking client applies quarkus.redis.timeout itself; the reactive calls apply it here. */
+    private final Duration timeout;
 
-    RedisShoeStore(RedisDataSource redis, QueryConfig config) {
+    RedisShoeStore(RedisDataSource redis, ReactiveRedisDataSource reactive, QueryConfig config,
+                   @ConfigProperty(name = "quarkus.redis.timeout") Duration timeout) {
         this.redis = redis;
+        this.reactive = reactive;
         this.searches = new Semaphore(config.redis().maxConcurrentSearches());
+        this.timeout = timeout;
     }
 
     @Override
-    public List<Shoe> latest(int n, Optional<String> colorKey) {
+    public Uni<List<Shoe>> latest(int n, Optional<String> colorKey) {
         String sortedSet = colorKey.map(key -> CatalogKeys.color(GENERATION_PLACEHOLDER, key))
                 .orElse(CatalogKeys.latest(GENERATION_PLACEHOLDER));
-        Response reply = eval(RedisScripts.LATEST, sortedSet, CatalogKeys.docPrefix(GENERATION_PLACEHOLDER), Integer.toString(n));
-        List<Shoe> shoes = new ArrayList<>(reply.size() - 1);
-        for (int i = 1; i < reply.size(); i++) {
-            toShoe(reply.get(i)).ifPresent(shoes::add);
-        }
-        return shoes;
+        return eval(RedisScripts.LATEST, sortedSet, CatalogKeys.docPrefix(GENERATION_PLACEHOLDER), Integer.toString(n))
+                .map(reply -> {
+                    List<Shoe> shoes = new ArrayList<>(reply.size() - 1);
+                    for (int i = 1; i < reply.size(); i++) {
+                        toShoe(reply.get(i)).ifPresent(shoes::add);
+                    }
+                    return shoes;
+                });
     }
 
     @Override
     public Optional<Shoe> byId(String id) {
-        return toShoe(eval(RedisScripts.BY_ID, CatalogKeys.docPrefix(GENERATION_PLACEHOLDER), id).get(1));
+        return toShoe(eval(RedisScripts.BY_ID, CatalogKeys.docPrefix(GENERATION_PLACEHOLDER), id).await().indefinitely().get(1));
     }
 
     @Override
     public Optional<GenerationInfo> generation() {
         Response reply = evalReadOnly(RedisScripts.GENERATION,
-                CatalogKeys.latest(GENERATION_PLACEHOLDER), CatalogKeys.meta(GENERATION_PLACEHOLDER));
+                CatalogKeys.latest(GENERATION_PLACEHOLDER), CatalogKeys.meta(GENERATION_PLACEHOLDER)).await().indefinitely();
         if (reply == null) {
             return Optional.empty();
         }
@@ -133,30 +146,35 @@ public class RedisShoeStore implements ShoeStore {
         return new StoreUnavailableException(StoreName.REDIS, "the Redis search index of generation " + g + " is missing", cause);
     }
 
-    private Response eval(RedisScripts.Script script, String... args) {
-        Response reply = evalReadOnly(script, args);
-        if (reply == null) {
-            throw noCatalog();
-        }
-        return reply;
+    /** A script reading the current generation; no catalog yet is a 503. */
+    private Uni<Response> eval(RedisScripts.Script script, String... args) {
+        return evalReadOnly(script, args).map(reply -> {
+            if (reply == null) {
+                throw noCatalog();
+            }
+            return reply;
+        });
     }
 
     /** The script by its SHA-1; on NOSCRIPT (a restarted or new server) once with its text, which the server keeps. */
-    private Response evalReadOnly(RedisScripts.Script script, String... args) {
+    private Uni<Response> evalReadOnly(RedisScripts.Script script, String... args) {
+        return reactive.execute("EVALSHA_RO", scriptCall(script.sha1(), args))
+                .onFailure(failure -> String.valueOf(failure.getMessage()).startsWith("NOSCRIPT"))
+                .recoverWithUni(() -> reactive.execute("EVAL_RO", scriptCall(script.source(), args)))
+                .ifNoItem().after(timeout).fail()
+                // The client also fails with plain Throwables (a closed connection, a timeout): wrapped, as await() would.
+                .onFailure().transform(failure -> RedisFailures.translate(failure instanceof RuntimeException runtime
+                        ? runtime : new CompletionException(failure)));
+    }
+
+    /** {@code script 1 shoes:current args...}: the scripts read the current generation's key. */
+    private static String[] scriptCall(String script, String... args) {
         String[] command = new String[args.length + 3];
-        command[0] = script.sha1();
+        command[0] = script;
         command[1] = "1";
         command[2] = CatalogKeys.CURRENT;
         System.arraycopy(args, 0, command, 3, args.length);
-        try {
-            return redis.execute("EVALSHA_RO", command);
-        } catch (RuntimeException e) {
-            if (!String.valueOf(e.getMessage()).startsWith("NOSCRIPT")) {
-                throw RedisFailures.translate(e);
-            }
-        }
-        command[0] = script.source();
-        return call(() -> redis.execute("EVAL_RO", command));
+        return command;
     }
 
     private StoreUnavailableException noCatalog() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.shoecatalog.model.Shoe;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Read access to the current generation of one store. Implementations are the only classes that
@@ -11,8 +12,11 @@ import dev.shoecatalog.model.Shoe;
  */
 public interface ShoeStore {
 
-    /** The newest {@code n} shoes, of a color key when given: dateUpdated desc, then id desc. */
-    List<Shoe> latest(int n, Optional<String> colorKey);
+    /**
+     * The newest {@code n} shoes, of a color key when given: dateUpdated desc, then id desc. Non-blocking:
+     * the hot path runs on the event loop, without a hop to a worker thread.
+     */
+    Uni<List<Shoe>> latest(int n, Optional<String> colorKey);
 
     Optional<Shoe> byId(String id);
 
