@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +23,7 @@ import dev.shoecatalog.ingest.read.CsvFile;
 import dev.shoecatalog.ingest.read.DatasetException;
 import dev.shoecatalog.ingest.read.DatasetFiles;
 import dev.shoecatalog.ingest.report.IngestSummary;
+import dev.shoecatalog.ingest.report.ReadCounts;
 import dev.shoecatalog.ingest.report.RejectsOutput;
 import dev.shoecatalog.ingest.report.StageTimes;
 import dev.shoecatalog.ingest.swap.CatalogLease;
@@ -71,12 +71,11 @@ final class IngestRun {
             List<CsvFile> files = stages.time("list", this::listFiles);
             Dataset<Row> rows = RowRules.apply(CsvDatasetReader.read(spark, files)).persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                Map<String, Long> rowsPerFile = stages.time("read", () -> rowsPerFile(rows));
-                Dataset<Row> rejected = rows.filter(col(REJECT_REASON).isNotNull());
-                Map<String, Long> rejects = stages.time("rejects", () -> RejectsOutput.countByReason(rejected));
-                String rejectsLocation = writeRejects(rejected, rejects, started);
-                checkRejectRatio(rowsPerFile, rejects);
-                Input input = new Input(started, rowsPerFile, CsvDatasetReader.unrecognized(files), rejects, rejectsLocation);
+                ReadCounts counts = stages.time("read", () -> ReadCounts.of(rows));
+                String rejectsLocation = writeRejects(rows.filter(col(REJECT_REASON).isNotNull()), counts, started);
+                checkRejectRatio(counts);
+                Input input = new Input(started, counts.rowsPerFile(), CsvDatasetReader.unrecognized(files), counts.rejectsByReason(),
+                        rejectsLocation);
                 return load(rows.filter(col(REJECT_REASON).isNull()), input, new GenerationSwap(redis, elasticsearch, lease),
                         redisSettings, elasticSettings);
             } finally {
@@ -126,33 +125,24 @@ final class IngestRun {
         }
     }
 
-    private static Map<String, Long> rowsPerFile(Dataset<Row> rows) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        rows.groupBy(CsvDatasetReader.SOURCE_FILE).count().orderBy(CsvDatasetReader.SOURCE_FILE).collectAsList()
-                .forEach(row -> counts.put(row.getString(0), row.getLong(1)));
-        return counts;
-    }
-
-    private String writeRejects(Dataset<Row> rejected, Map<String, Long> rejects, Instant started) {
-        if (rejects.isEmpty()) {
+    private String writeRejects(Dataset<Row> rejected, ReadCounts counts, Instant started) {
+        if (counts.rejected() == 0) {
             return "none";
         }
         String location = options.rejects.replaceAll("/+$", "") + "/run-" + RUN_ID.format(started);
-        stages.time("write-rejects", () -> RejectsOutput.write(rejected, location));
+        stages.time("write-rejects", () -> RejectsOutput.write(rejected, counts, location));
         return location;
     }
 
-    private void checkRejectRatio(Map<String, Long> rowsPerFile, Map<String, Long> rejects) {
-        long total = rowsPerFile.values().stream().mapToLong(Long::longValue).sum();
-        long rejected = rejects.values().stream().mapToLong(Long::longValue).sum();
-        if (total == 0) {
+    private void checkRejectRatio(ReadCounts counts) {
+        if (counts.rows() == 0) {
             throw new DatasetException("the dataset " + options.dataset + " has no data row");
         }
-        double ratio = (double) rejected / total;
+        double ratio = (double) counts.rejected() / counts.rows();
         if (ratio > options.maxRejectRatio) {
             throw new DatasetException(String.format(Locale.ROOT,
-                    "%d of %d rows rejected (%.1f%%, more than --max-reject-ratio %.1f%%): %s", rejected, total,
-                    ratio * 100, options.maxRejectRatio * 100, rejects));
+                    "%d of %d rows rejected (%.1f%%, more than --max-reject-ratio %.1f%%): %s", counts.rejected(), counts.rows(),
+                    ratio * 100, options.maxRejectRatio * 100, counts.rejectsByReason()));
         }
     }
 

@@ -27,17 +27,24 @@ import static dev.shoecatalog.model.ShoeFields.IMAGE_URL;
 import static dev.shoecatalog.model.ShoeFields.PRICE_MAX;
 import static dev.shoecatalog.model.ShoeFields.PRICE_MIN;
 import static dev.shoecatalog.model.ShoeFields.SOURCE_URL;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.nullif;
+import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -56,8 +63,6 @@ public final class ProductAggregation {
         Dataset<Row> rows = goodRows
                 .withColumn(PRODUCT_ID, when(RowRules.isBlank(ID), CatalogFunctions.PRODUCT_ID.apply(col(BRAND), col(NAME)))
                         .otherwise(trim(col(ID))))
-                .withColumn("_categories", items(CATEGORIES))
-                .withColumn("_sizes", expr("concat(" + itemsSql(SIZES) + ", " + itemsSql(PRICE_SIZE) + ")"))
                 .withColumn("_min", expr("try_cast(coalesce(`" + AMOUNT_MIN + "`, `" + AMOUNT_MAX + "`) AS DOUBLE)"))
                 .withColumn("_max", expr("try_cast(coalesce(`" + AMOUNT_MAX + "`, `" + AMOUNT_MIN + "`) AS DOUBLE)"))
                 .withColumn("_image", first(IMAGE_URLS))
@@ -66,14 +71,14 @@ public final class ProductAggregation {
                 latest(trim(col(NAME))).as(NAME),
                 latest(trim(col(BRAND))).as(BRAND),
                 latest(trim(col(MANUFACTURER))).as(MANUFACTURER),
-                array_sort(expr("array_distinct(flatten(collect_list(_categories)))")).as(CATEGORIES),
+                distinctItems(collect_list(col(CATEGORIES))).as(CATEGORIES),
                 concat_ws(",", collect_list(col(COLORS))).as("_color_cells"),
                 min(col(ADDED_MS)).as(DATE_ADDED),
                 max(col(UPDATED_MS)).as(DATE_UPDATED),
                 min(col("_min")).as(PRICE_MIN),
                 max(col("_max")).as(PRICE_MAX),
                 latest(trim(col(CURRENCY))).as(CURRENCY),
-                array_sort(expr("array_distinct(flatten(collect_list(_sizes)))")).as(SIZES),
+                distinctItems(collect_list(col(SIZES)), collect_list(col(PRICE_SIZE))).as(SIZES),
                 latest(col("_image")).as(IMAGE_URL),
                 latest(col("_source")).as(SOURCE_URL));
         return products.select(
@@ -93,16 +98,19 @@ public final class ProductAggregation {
         return max_by(nonBlank, when(nonBlank.isNotNull(), struct(col(UPDATED_MS), nonBlank)));
     }
 
-    private static Column items(String column) {
-        return expr(itemsSql(column));
+    /**
+     * The sorted distinct items of all these comma list cells: split once per product after grouping,
+     * not once per row (joining cells with {@code ,} splits into the same items).
+     */
+    private static Column distinctItems(Column... cellLists) {
+        Column joined = concat_ws(",", cellLists);
+        return array_sort(array_distinct(filter(transform(split(joined, ","), item -> trim(item)), item -> item.notEqual(""))));
     }
 
-    /** The trimmed, non-empty items of a comma list cell ({@code []} for null). */
-    private static String itemsSql(String column) {
-        return "filter(transform(coalesce(split(`" + column + "`, ','), array()), x -> trim(x)), x -> x != '')";
-    }
-
+    /** The first trimmed, non-empty item of a comma list cell (null for none). */
     private static Column first(String column) {
-        return expr("try_element_at(" + itemsSql(column) + ", 1)");
+        Column cell = col(column);
+        Column items = filter(transform(split(cell, ","), item -> trim(item)), item -> item.notEqual(""));
+        return when(cell.contains(","), try_element_at(items, lit(1))).otherwise(nullif(trim(cell), lit("")));
     }
 }

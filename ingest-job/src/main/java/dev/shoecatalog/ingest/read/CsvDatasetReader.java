@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -18,24 +19,28 @@ import org.apache.spark.sql.types.StructType;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
 /**
  * Reads CSV files whose columns differ from file to file into one DataFrame with the columns of
- * {@link SourceColumns#ALL} (null where a file lacks one), plus the source file, the record number
- * within it and Spark's corrupt-record text.
+ * {@link SourceColumns#ALL} (null where a file lacks one), plus the source file, a row id and Spark's
+ * corrupt-record text.
  *
  * <p>Files with the same header are read together, each with its own header applied by position
  * (Spark would otherwise apply the first file's columns to all). {@code multiLine} makes a file one
- * unsplit task, so its records arrive in order and can be numbered without a shuffle.
+ * unsplit task, so its records arrive in order: row ids increase by one within a file, and a
+ * record's number is its row id minus the file's first row id, plus one ({@link #withRecordNumbers}).
+ * The reader does not number records itself: that would take another pass over the data, and only
+ * rejected rows need a number.
  */
 public final class CsvDatasetReader {
 
     public static final String SOURCE_FILE = "_source_file";
     public static final String RECORD = "_record";
     public static final String CORRUPT = "_corrupt_record";
-    private static final String ROW_ID = "_row_id";
+    /** Increasing by one within a file; see {@link #withRecordNumbers}. */
+    public static final String ROW_ID = "_row_id";
+    private static final String FIRST_ROW_ID = "_first_row_id";
     /**
      * Beyond this many columns, a file's rows are handed on as an RDD of the used columns only: Spark's
      * planner canonicalizes a relation in time quadratic in its column count, again for every later
@@ -62,7 +67,7 @@ public final class CsvDatasetReader {
             Dataset<Row> rows = readGroup(spark, group.getKey(), group.getValue());
             all = all == null ? rows : all.unionByName(rows);
         }
-        return numberRecords(all);
+        return all;
     }
 
     /** The files without any column the job uses: reported by name, not read. */
@@ -121,11 +126,15 @@ public final class CsvDatasetReader {
         return "`" + name.replace("`", "``") + "`";
     }
 
-    /** Record number within its file, 1-based: rows of a file are consecutive in one partition. */
-    private static Dataset<Row> numberRecords(Dataset<Row> rows) {
-        Dataset<Row> firstIds = rows.groupBy(SOURCE_FILE).agg(min(ROW_ID).as("_first_row_id"));
-        return rows.join(broadcast(firstIds), SOURCE_FILE)
-                .withColumn(RECORD, col(ROW_ID).minus(col("_first_row_id")).plus(1))
-                .drop(ROW_ID, "_first_row_id");
+    /**
+     * Adds {@link #RECORD}, the 1-based record number within its file, to rows of {@link #read}, given
+     * each file's first row id (the smallest {@link #ROW_ID} of all its rows, not only of these).
+     */
+    public static Dataset<Row> withRecordNumbers(Dataset<Row> rows, Map<String, Long> firstRowIds) {
+        List<Row> firsts = firstRowIds.entrySet().stream().map(first -> RowFactory.create(first.getKey(), first.getValue())).toList();
+        StructType schema = new StructType().add(SOURCE_FILE, DataTypes.StringType).add(FIRST_ROW_ID, DataTypes.LongType);
+        return rows.join(broadcast(rows.sparkSession().createDataFrame(firsts, schema)), SOURCE_FILE)
+                .withColumn(RECORD, col(ROW_ID).minus(col(FIRST_ROW_ID)).plus(1))
+                .drop(FIRST_ROW_ID);
     }
 }

@@ -1,9 +1,6 @@
 package dev.shoecatalog.ingest.report;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
+import dev.shoecatalog.ingest.read.CsvDatasetReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -27,18 +24,11 @@ public final class RejectsOutput {
     private RejectsOutput() {
     }
 
-    public static void write(Dataset<Row> rejected, String location) {
-        rejected.select(col(SOURCE_FILE).as("file"), col(RECORD).as("record"), col(REJECT_REASON).as("reason"),
+    public static void write(Dataset<Row> rejected, ReadCounts counts, String location) {
+        CsvDatasetReader.withRecordNumbers(rejected, counts.firstRowIds())
+                .select(col(SOURCE_FILE).as("file"), col(RECORD).as("record"), col(REJECT_REASON).as("reason"),
                         col(ID), col(NAME), col(DATE_UPDATED), col(DATE_ADDED), col(CORRUPT).as("raw"))
                 .coalesce(1)
                 .write().mode(SaveMode.ErrorIfExists).json(location);
-    }
-
-    /** Rejected rows per reason, from a small aggregation. */
-    public static Map<String, Long> countByReason(Dataset<Row> rejected) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        List<Row> rows = rejected.groupBy(REJECT_REASON).count().orderBy(REJECT_REASON).collectAsList();
-        rows.forEach(row -> counts.put(row.getString(0), row.getLong(1)));
-        return counts;
     }
 }

@@ -62,4 +62,21 @@ class ProductAggregationTest {
         Map<String, String> b = Rows.cells("brand", "Vans", "name", "Old Skool", "colors", "BLACK,White", "dateUpdated", "2019-01-01T00:00:00Z", "amountMax", "40");
         assertThat(products(Rows.of(a, b))).isEqualTo(products(Rows.of(b, a)));
     }
+
+    @Test
+    void takesTheFirstNonEmptyItemOfAListCellAndTheItemsOfEveryRow() {
+        List<Shoe> shoes = products(Rows.of(
+                Rows.cells("id", "A", "name", "One", "dateUpdated", "2019-01-01T00:00:00Z", "imageUrls", " , https://a/1.jpg ,x",
+                        "sourceUrls", "  https://a/page  ", "categories", " ,Shoes,, Boots ", "sizes", "8, ,7"),
+                Rows.cells("id", "A", "name", "One", "dateUpdated", "2018-01-01T00:00:00Z", "imageUrls", "https://a/old.jpg",
+                        "sourceUrls", " ", "categories", "Shoes", "priceSize", " 9,8 "),
+                Rows.cells("id", "B", "name", "Two", "dateUpdated", "2019-01-01T00:00:00Z", "imageUrls", " , ",
+                        "sourceUrls", "https://b/page")));
+        assertThat(shoes).extracting(Shoe::imageUrl).containsExactly("https://a/1.jpg", null);
+        assertThat(shoes).extracting(Shoe::sourceUrl).containsExactly("https://a/page", "https://b/page");
+        assertThat(shoes.get(0).categories()).containsExactly("Boots", "Shoes");
+        assertThat(shoes.get(0).sizes()).containsExactly("7", "8", "9");
+        assertThat(shoes.get(1).categories()).isEmpty();
+        assertThat(shoes.get(1).sizes()).isEmpty();
+    }
 }

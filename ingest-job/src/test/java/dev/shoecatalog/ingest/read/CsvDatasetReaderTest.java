@@ -2,15 +2,20 @@ package dev.shoecatalog.ingest.read;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.shoecatalog.ingest.LocalSpark;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RuntimeConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.spark_partition_id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,15 +50,45 @@ class CsvDatasetReaderTest {
                 + "One,2019-01-01T00:00:00Z,\"two\nlines, \"\"quoted\"\"\"\n"
                 + "Two,2019-01-02T00:00:00Z,x\n"
                 + "Three,2019-01-03T00:00:00Z,y\n");
-        List<Row> rows = read().orderBy(col(CsvDatasetReader.RECORD)).collectAsList();
+        List<Row> rows = numbered(read()).orderBy(col(CsvDatasetReader.RECORD)).collectAsList();
         assertThat(rows).extracting(row -> row.<String>getAs("name")).containsExactly("One", "Two", "Three");
         assertThat(rows).extracting(row -> row.<Long>getAs(CsvDatasetReader.RECORD)).containsExactly(1L, 2L, 3L);
     }
 
     @Test
+    void numbersRecordsWithinEachFileWhenSeveralFilesShareATask() throws Exception {
+        Files.writeString(dir.resolve("a.csv"), "name,dateUpdated\nA1,2019-01-01T00:00:00Z\nA2,2019-01-01T00:00:00Z\nA3,\"x\ny\"\n");
+        Files.writeString(dir.resolve("b.csv"), "dateUpdated,name\n2019-01-01T00:00:00Z,B1\n2019-01-01T00:00:00Z,B2\n");
+        Files.writeString(dir.resolve("c.csv"), "name,dateUpdated\nC1,2019-01-01T00:00:00Z\n");
+        // Spark packs small files into one task only when a task's share of the data is large; make it so here.
+        RuntimeConfig conf = LocalSpark.session().conf();
+        conf.set("spark.sql.files.openCostInBytes", "1");
+        conf.set("spark.sql.files.minPartitionNum", "1");
+        try {
+            Dataset<Row> rows = read();
+            assertThat(rows.filter(col("name").isin("A1", "C1")).select(spark_partition_id()).distinct().count())
+                    .as("a.csv and c.csv, with the same header, are read by one task").isEqualTo(1);
+            List<Row> rejectedOnly = numbered(rows.filter(col("name").isin("A3", "B2", "C1"))).orderBy(col("name")).collectAsList();
+            assertThat(rejectedOnly).extracting(row -> row.<String>getAs("name") + "@" + row.<Long>getAs(CsvDatasetReader.RECORD))
+                    .containsExactly("A3@3", "B2@2", "C1@1");
+        } finally {
+            conf.unset("spark.sql.files.openCostInBytes");
+            conf.unset("spark.sql.files.minPartitionNum");
+        }
+    }
+
+    /** Numbers some rows, with the first row ids taken from all rows, as a run numbers its rejects. */
+    private Dataset<Row> numbered(Dataset<Row> someRows) throws Exception {
+        Map<String, Long> firstRowIds = new HashMap<>();
+        read().groupBy(CsvDatasetReader.SOURCE_FILE).agg(min(CsvDatasetReader.ROW_ID)).collectAsList()
+                .forEach(row -> firstRowIds.put(row.getString(0), row.getLong(1)));
+        return CsvDatasetReader.withRecordNumbers(someRows, firstRowIds);
+    }
+
+    @Test
     void marksRecordsWithTheWrongNumberOfFieldsAsCorrupt() throws Exception {
         Files.writeString(dir.resolve("a.csv"), "name,dateUpdated\nGood,2019-01-01T00:00:00Z\nBad,2019-01-01T00:00:00Z,extra\nShort\n");
-        List<Row> rows = read().orderBy(col(CsvDatasetReader.RECORD)).collectAsList();
+        List<Row> rows = read().orderBy(col(CsvDatasetReader.ROW_ID)).collectAsList();
         assertThat(rows).extracting(row -> row.<String>getAs(CsvDatasetReader.CORRUPT))
                 .containsExactly(null, "Bad,2019-01-01T00:00:00Z,extra", "Short");
     }
