@@ -92,9 +92,10 @@ final class IngestRun {
     /** Normalizes the good rows into products and loads them as a new generation of both stores. */
     private IngestSummary load(Dataset<Row> goodRows, Input input, GenerationSwap swap, RedisSettings redisSettings,
                                ElasticsearchSettings elasticSettings) {
-        Dataset<Row> products = LatestRank.apply(ProductAggregation.apply(goodRows)).repartition(partitions()).persist(StorageLevel.MEMORY_AND_DISK());
+        Products normalized = stages.time("normalize", () -> normalize(goodRows));
+        Dataset<Row> products = normalized.rows();
         try {
-            long productCount = stages.time("normalize", products::count);
+            long productCount = normalized.count();
             if (productCount == 0) {
                 throw new DatasetException("no usable row in " + options.dataset);
             }
@@ -115,6 +116,21 @@ final class IngestRun {
         } finally {
             products.unpersist();
         }
+    }
+
+    /** The products, ranked, partitioned for the writes and cached, and how many there are. */
+    private record Products(Dataset<Row> rows, long count) {
+    }
+
+    /**
+     * Ranking starts Spark jobs as soon as it is built (the sort's sampling, the partition sizes for
+     * the numbering), so the whole of it is inside the stage's time. (Caching the aggregation for those
+     * jobs made the ranking several times slower.)
+     */
+    private Products normalize(Dataset<Row> goodRows) {
+        Dataset<Row> ranked = LatestRank.apply(ProductAggregation.apply(goodRows), partitions()).repartition(partitions())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        return new Products(ranked, ranked.count());
     }
 
     private List<CsvFile> listFiles() {

@@ -1,6 +1,7 @@
 package dev.shoecatalog.ingest.normalize;
 
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -15,14 +16,17 @@ import static org.apache.spark.sql.functions.col;
  * Numbers products 0, 1, 2... in the "latest" order (dateUpdated desc, then id desc) with a
  * range-partitioned sort and {@code zipWithIndex}, not a single-partition window. Ids are unique, so
  * the order is total and the same data always gets the same numbers, however it is partitioned.
+ * The sort has as many partitions as the writes will use: {@code orderBy} would use the SQL shuffle
+ * setting (200), and its tasks run in every one of the jobs that ranking takes.
  */
 public final class LatestRank {
 
     private LatestRank() {
     }
 
-    public static Dataset<Row> apply(Dataset<Row> products) {
-        Dataset<Row> sorted = products.orderBy(col(DATE_UPDATED).desc(), col(ID).desc());
+    public static Dataset<Row> apply(Dataset<Row> products, int partitions) {
+        Column[] latestFirst = {col(DATE_UPDATED).desc(), col(ID).desc()};
+        Dataset<Row> sorted = products.repartitionByRange(partitions, latestFirst).sortWithinPartitions(latestFirst);
         JavaRDD<Row> ranked = sorted.javaRDD().zipWithIndex().map(rowAndRank -> {
             Row row = rowAndRank._1();
             Object[] values = new Object[row.size() + 1];

@@ -22,8 +22,8 @@ class LatestRankTest {
         List<Row> rows = List.of(RowFactory.create("a", 5L), RowFactory.create("c", 9L), RowFactory.create("b", 5L),
                 RowFactory.create("d", 1L), RowFactory.create("B", 5L));
         for (int partitions : new int[] {1, 3}) {
-            Dataset<Row> products = LocalSpark.session().createDataFrame(rows, PRODUCTS).repartition(partitions);
-            List<String> byRank = LatestRank.apply(products).orderBy(col("latestRank")).collectAsList().stream()
+            Dataset<Row> products = LocalSpark.session().createDataFrame(rows, PRODUCTS).repartition(4 - partitions);
+            List<String> byRank = LatestRank.apply(products, partitions).orderBy(col("latestRank")).collectAsList().stream()
                     .map(row -> row.getString(0) + "=" + row.getLong(2)).toList();
             // Same dateUpdated: ids descending by their bytes ("b" > "a" > "B"), as Redis and Elasticsearch order them.
             assertThat(byRank).as("%d partitions", partitions).containsExactly("c=0", "b=1", "a=2", "B=3", "d=4");
