@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 
-import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
@@ -28,7 +26,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Reads Elasticsearch through the {@code shoes} alias: {@code term} filters (never a query string),
- * sorted by dateUpdated desc then id desc, {@code search_after} for cursors.
+ * sorted by dateUpdated desc then id desc, {@code search_after} for cursors. "Latest" goes through
+ * {@link ElasticsearchLatest}, the rest through the typed client.
  */
 @ApplicationScoped
 public class ElasticsearchShoeStore implements ShoeStore {
@@ -37,22 +36,16 @@ public class ElasticsearchShoeStore implements ShoeStore {
     private static final Class<Map> SOURCE = Map.class;
 
     private final ElasticsearchClient client;
-    private final ElasticsearchAsyncClient async;
+    private final ElasticsearchLatest latest;
 
-    ElasticsearchShoeStore(ElasticsearchClient client, ElasticsearchAsyncClient async) {
+    ElasticsearchShoeStore(ElasticsearchClient client, ElasticsearchLatest latest) {
         this.client = client;
-        this.async = async;
+        this.latest = latest;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Uni<List<Shoe>> latest(int n, Optional<String> colorKey) {
-        List<Query> filters = new ArrayList<>();
-        colorKey.ifPresent(key -> filters.add(term(ShoeFields.COLOR_KEYS, key)));
-        SearchRequest request = newestFirst(n, filters).build();
-        return Uni.createFrom().completionStage(() -> async.search(request, SOURCE))
-                .onFailure().transform(failure -> refused(failure instanceof CompletionException ? failure.getCause() : failure, null))
-                .map(response -> shoes((SearchResponse<Map>) response));
+        return latest.latest(n, colorKey);
     }
 
     @Override

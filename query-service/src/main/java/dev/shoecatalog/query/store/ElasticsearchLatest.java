@@ -1,0 +1,134 @@
+package dev.shoecatalog.query.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.model.Shoe;
+import dev.shoecatalog.model.ShoeFields;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.http.HttpEntity;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
+import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.ResponseListener;
+import org.elasticsearch.client.RestClient;
+
+/**
+ * "Latest", the hottest query, over the low-level client: a request body written as text around the
+ * two values that vary, only the hits' {@code _source} sent back ({@code filter_path}), and each
+ * {@code _source}, stored in the answer's own shape, read straight into a {@link Shoe}. The typed
+ * client would build the request as objects, parse the answer into maps and convert those again.
+ * The answer's types are read by reflection, which a native image must be told of.
+ */
+@ApplicationScoped
+@RegisterForReflection(targets = {ElasticsearchLatest.SourceHits.class, ElasticsearchLatest.Hits.class, ElasticsearchLatest.Hit.class, Shoe.class})
+class ElasticsearchLatest {
+
+    private static final String PATH = "/" + CatalogKeys.ALIAS + "/_search";
+    private static final String BODY_START = "{\"size\":";
+    private static final String BODY_REST = ",\"track_total_hits\":false"
+            + ",\"sort\":[{\"" + ShoeFields.DATE_UPDATED + "\":{\"order\":\"desc\"}},{\"" + ShoeFields.ID + "\":{\"order\":\"desc\"}}]"
+            + ",\"_source\":{\"excludes\":[\"" + ShoeFields.NAME_WORDS + "\"]}";
+    private static final String COLOR_FILTER_START = ",\"query\":{\"bool\":{\"filter\":[{\"term\":{\"" + ShoeFields.COLOR_KEYS + "\":\"";
+    private static final String COLOR_FILTER_END = "\"}}]}}";
+
+    private final RestClient client;
+    private final ObjectReader hits;
+    private final ObjectReader tree;
+
+    ElasticsearchLatest(RestClient client, ObjectMapper mapper) {
+        this.client = client;
+        // Stored documents may gain fields; the answer's strictness is for what clients send.
+        this.hits = mapper.readerFor(SourceHits.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.tree = mapper.reader();
+    }
+
+    /** The n newest shoes, of a color when given; failures as {@link ElasticsearchShoeStore} maps them. */
+    Uni<List<Shoe>> latest(int n, Optional<String> colorKey) {
+        Request request = new Request("POST", PATH);
+        request.addParameter("filter_path", "hits.hits._source");
+        request.setJsonEntity(body(n, colorKey));
+        return Uni.createFrom().<Response>emitter(emitter -> client.performRequestAsync(request, new ResponseListener() {
+                    @Override
+                    public void onSuccess(Response response) {
+                        emitter.complete(response);
+                    }
+
+                    @Override
+                    public void onFailure(Exception failure) {
+                        emitter.fail(failure);
+                    }
+                }))
+                .onFailure().transform(this::refused)
+                .map(this::shoes);
+    }
+
+    static String body(int n, Optional<String> colorKey) {
+        StringBuilder body = new StringBuilder(320).append(BODY_START).append(n).append(BODY_REST);
+        colorKey.ifPresent(key -> body.append(COLOR_FILTER_START).append(JsonStringEncoder.getInstance().quoteAsString(key))
+                .append(COLOR_FILTER_END));
+        return body.append('}').toString();
+    }
+
+    private List<Shoe> shoes(Response response) {
+        try (InputStream content = response.getEntity().getContent()) {
+            SourceHits answer = hits.readValue(content);
+            return answer.hits() == null || answer.hits().hits() == null ? List.of()
+                    : answer.hits().hits().stream().map(Hit::_source).toList();
+        } catch (IOException | RuntimeException e) {
+            throw new StoreRefusedException(StoreName.ELASTICSEARCH, "an answer the service cannot read (" + Failures.kind(e) + ")", e);
+        }
+    }
+
+    /** The same answers as the typed client's failures get: see {@link ElasticsearchShoeStore}. */
+    private RuntimeException refused(Throwable failure) {
+        if (!(failure instanceof ResponseException answered)) {
+            return new StoreUnavailableException(StoreName.ELASTICSEARCH, "Elasticsearch did not answer (" + Failures.kind(failure) + ")", failure);
+        }
+        int status = answered.getResponse().getStatusLine().getStatusCode();
+        if (status == 404) {
+            return new StoreUnavailableException(StoreName.ELASTICSEARCH,
+                    "no catalog loaded in Elasticsearch yet (alias " + CatalogKeys.ALIAS + " does not exist)", failure);
+        }
+        if (status == 401 || status == 403) {
+            return new StoreUnavailableException(StoreName.ELASTICSEARCH,
+                    "Elasticsearch refused the service's credentials (status " + status + ")", failure);
+        }
+        if (status >= 400 && status < 500 && status != 429) {
+            return new StoreRefusedException(StoreName.ELASTICSEARCH, "status " + status + ": " + errorType(answered.getResponse().getEntity()), failure);
+        }
+        return new StoreUnavailableException(StoreName.ELASTICSEARCH, "Elasticsearch did not answer (status " + status + ")", failure);
+    }
+
+    private String errorType(HttpEntity entity) {
+        try (InputStream content = entity.getContent()) {
+            JsonNode type = tree.readTree(content).path("error").path("type");
+            return type.isTextual() ? type.asText() : "unknown";
+        } catch (IOException | RuntimeException unreadable) {
+            return "unknown";
+        }
+    }
+
+    /** What {@code filter_path=hits.hits._source} leaves of a search answer ({@code {}} when nothing matched). */
+    record SourceHits(Hits hits) {
+    }
+
+    record Hits(List<Hit> hits) {
+    }
+
+    record Hit(Shoe _source) {
+    }
+}
