@@ -13,12 +13,11 @@ class ElasticsearchLatestTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void asksForTheNewestWithoutCountingAndWithoutTheSearchOnlyField() throws Exception {
+    void asksForTheNewestWithoutCounting() throws Exception {
         JsonNode body = JSON.readTree(ElasticsearchLatest.body(7, Optional.empty()));
         assertThat(body.path("size").asInt()).isEqualTo(7);
         assertThat(body.path("track_total_hits").asBoolean(true)).isFalse();
         assertThat(body.path("sort").toString()).isEqualTo("[{\"dateUpdated\":{\"order\":\"desc\"}},{\"id\":{\"order\":\"desc\"}}]");
-        assertThat(body.path("_source").path("excludes").toString()).isEqualTo("[\"nameWords\"]");
         assertThat(body.has("query")).isFalse();
     }
 
