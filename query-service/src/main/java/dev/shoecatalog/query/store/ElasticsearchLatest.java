@@ -49,7 +49,8 @@ class ElasticsearchLatest {
 
     ElasticsearchLatest(RestClient client, ObjectMapper mapper) {
         this.client = client;
-        // Stored documents may gain fields; the answer's strictness is for what clients send.
+        // The answer holds more than is read (took, shards, each hit's index and sort, nameWords);
+        // the mapper's strictness is for what clients send.
         this.hits = mapper.readerFor(SourceHits.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
