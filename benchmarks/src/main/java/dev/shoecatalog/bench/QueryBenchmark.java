@@ -134,7 +134,7 @@ public final class QueryBenchmark {
                         "{\"n\":10,\"color\":\"" + COLOR + "\"}", new Direct(null, elasticColor)));
     }
 
-    private static QueryReport.Baseline direct(Scenario scenario, int c, int seconds, Wrk wrk, RedisServer redis,
+    static QueryReport.Baseline direct(Scenario scenario, int c, int seconds, Wrk wrk, RedisServer redis,
                                                ElasticsearchServer elasticsearch) throws Exception {
         if (scenario.direct() == null) {
             return null;
