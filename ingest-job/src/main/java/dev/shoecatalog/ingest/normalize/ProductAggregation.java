@@ -103,14 +103,17 @@ public final class ProductAggregation {
      * not once per row (joining cells with {@code ,} splits into the same items).
      */
     private static Column distinctItems(Column... cellLists) {
-        Column joined = concat_ws(",", cellLists);
-        return array_sort(array_distinct(filter(transform(split(joined, ","), item -> trim(item)), item -> item.notEqual(""))));
+        return array_sort(array_distinct(items(concat_ws(",", cellLists))));
     }
 
     /** The first trimmed, non-empty item of a comma list cell (null for none). */
     private static Column first(String column) {
         Column cell = col(column);
-        Column items = filter(transform(split(cell, ","), item -> trim(item)), item -> item.notEqual(""));
-        return when(cell.contains(","), try_element_at(items, lit(1))).otherwise(nullif(trim(cell), lit("")));
+        return when(cell.contains(","), try_element_at(items(cell), lit(1))).otherwise(nullif(trim(cell), lit("")));
+    }
+
+    /** The trimmed, non-empty items of a comma list. */
+    private static Column items(Column list) {
+        return filter(transform(split(list, ","), item -> trim(item)), item -> item.notEqual(""));
     }
 }

@@ -57,7 +57,7 @@ class ElasticsearchLatest {
         this.tree = mapper.reader();
     }
 
-    /** The n newest shoes, of a color when given; failures as {@link ElasticsearchShoeStore} maps them. */
+    /** The n newest shoes, of a color when given; failures as {@link ElasticsearchFailures} maps them. */
     Uni<List<Shoe>> latest(int n, Optional<String> colorKey) {
         Request request = new Request("POST", PATH);
         request.setJsonEntity(body(n, colorKey));
@@ -93,24 +93,11 @@ class ElasticsearchLatest {
         }
     }
 
-    /** The same answers as the typed client's failures get: see {@link ElasticsearchShoeStore}. */
     private RuntimeException refused(Throwable failure) {
-        if (!(failure instanceof ResponseException answered)) {
-            return new StoreUnavailableException(StoreName.ELASTICSEARCH, "Elasticsearch did not answer (" + Failures.kind(failure) + ")", failure);
-        }
-        int status = answered.getResponse().getStatusLine().getStatusCode();
-        if (status == 404) {
-            return new StoreUnavailableException(StoreName.ELASTICSEARCH,
-                    "no catalog loaded in Elasticsearch yet (alias " + CatalogKeys.ALIAS + " does not exist)", failure);
-        }
-        if (status == 401 || status == 403) {
-            return new StoreUnavailableException(StoreName.ELASTICSEARCH,
-                    "Elasticsearch refused the service's credentials (status " + status + ")", failure);
-        }
-        if (status >= 400 && status < 500 && status != 429) {
-            return new StoreRefusedException(StoreName.ELASTICSEARCH, "status " + status + ": " + errorType(answered.getResponse().getEntity()), failure);
-        }
-        return new StoreUnavailableException(StoreName.ELASTICSEARCH, "Elasticsearch did not answer (status " + status + ")", failure);
+        return failure instanceof ResponseException answered
+                ? ElasticsearchFailures.searchAnswered(answered.getResponse().getStatusLine().getStatusCode(),
+                        () -> errorType(answered.getResponse().getEntity()), null, failure)
+                : ElasticsearchFailures.noAnswer(failure);
     }
 
     private String errorType(HttpEntity entity) {

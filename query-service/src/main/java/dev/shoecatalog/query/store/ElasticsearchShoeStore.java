@@ -120,9 +120,9 @@ public class ElasticsearchShoeStore implements ShoeStore {
             if (e.status() == 404) {
                 return Optional.empty();
             }
-            throw unavailable(e);
+            throw ElasticsearchFailures.unavailable(e.status(), e);
         } catch (IOException | RuntimeException e) {
-            throw unavailable(e);
+            throw ElasticsearchFailures.noAnswer(e);
         }
     }
 
@@ -160,12 +160,7 @@ public class ElasticsearchShoeStore implements ShoeStore {
         return search(request, null);
     }
 
-    /**
-     * 404: no alias yet or an index that vanished mid-request (503), or, for a cursor's pinned
-     * generation, a generation that is gone (410); refused credentials, like no answer, 503. Any other
-     * refusal is the service's fault (502);
-     * the store's own reason goes to the log, not to the client.
-     */
+    /** A failed search answers as {@link ElasticsearchFailures} says. */
     @SuppressWarnings("unchecked")
     private SearchResponse<Map> search(SearchRequest.Builder request, SearchCursor cursor) {
         try {
@@ -175,23 +170,10 @@ public class ElasticsearchShoeStore implements ShoeStore {
         }
     }
 
-    /** The answer to a failed search, as {@link #search(SearchRequest.Builder, SearchCursor)} describes. */
     private static RuntimeException refused(Throwable failure, SearchCursor cursor) {
-        if (failure instanceof ElasticsearchException e) {
-            if (e.status() == 404 && cursor != null) {
-                return new CursorExpiredException("the catalog this search started on (generation " + cursor.generation()
-                        + ") has been replaced since; start the search again without a cursor");
-            }
-            if (e.status() == 404) {
-                return new StoreUnavailableException(StoreName.ELASTICSEARCH,
-                        "no catalog loaded in Elasticsearch yet (alias " + CatalogKeys.ALIAS + " does not exist)", e);
-            }
-            if (e.status() >= 400 && e.status() < 500 && e.status() != 401 && e.status() != 403 && e.status() != 429) {
-                return new StoreRefusedException(StoreName.ELASTICSEARCH, "status " + e.status() + ": " + e.error().type(), e);
-            }
-        }
-        return failure instanceof Exception e ? unavailable(e) : new StoreUnavailableException(StoreName.ELASTICSEARCH,
-                "Elasticsearch did not answer (" + Failures.kind(failure) + ")", failure);
+        return failure instanceof ElasticsearchException e
+                ? ElasticsearchFailures.searchAnswered(e.status(), () -> e.error().type(), cursor, e)
+                : ElasticsearchFailures.noAnswer(failure);
     }
 
     private static List<Shoe> shoes(SearchResponse<Map> response) {
@@ -216,13 +198,4 @@ public class ElasticsearchShoeStore implements ShoeStore {
         return List.of(FieldValue.of(Long.parseLong(parts[0])), FieldValue.of(parts[1]));
     }
 
-    /** 401/403: the service's credentials or role, a deployment fault like an unreachable store (503). */
-    private static StoreUnavailableException unavailable(Exception e) {
-        if (e instanceof ElasticsearchException refused && (refused.status() == 401 || refused.status() == 403)) {
-            return new StoreUnavailableException(StoreName.ELASTICSEARCH,
-                    "Elasticsearch refused the service's credentials (status " + refused.status() + ")", e);
-        }
-        String kind = e instanceof ElasticsearchException es ? "status " + es.status() : Failures.kind(e);
-        return new StoreUnavailableException(StoreName.ELASTICSEARCH, "Elasticsearch did not answer (" + kind + ")", e);
-    }
 }
