@@ -66,19 +66,20 @@ public final class IngestBenchmark {
         HostAndPort server = new HostAndPort("127.0.0.1", redis.port());
         long g;
         Map<String, String> meta;
-        List<Shoe> shoes;
+        List<Map<String, String>> hashes;
         try (Jedis jedis = RawRedisLoader.connect(server)) {
             g = Long.parseLong(jedis.get(CatalogKeys.CURRENT));
             meta = jedis.hgetAll(CatalogKeys.meta(g));
-            shoes = documents(jedis, g);
+            hashes = documents(jedis, g);
         }
+        List<Shoe> shoes = hashes.stream().map(ShoeHash::fromHash).toList();
         Map<String, Double> stages = JobRun.stages(meta);
         int threads = master.equals("local[1]") ? 1 : 2;
         double rawRedis = Double.MAX_VALUE;
         int bestRedis = 0;
         RawRedisLoader redisLoader = new RawRedisLoader(server);
         for (int batch : REDIS_BATCHES) {
-            double seconds = redisLoader.load(shoes, threads, batch, redis.hasSearchModule());
+            double seconds = redisLoader.load(hashes, threads, batch, redis.hasSearchModule() ? CatalogKeys.index(g) : null);
             if (seconds < rawRedis) {
                 rawRedis = seconds;
                 bestRedis = batch;
@@ -100,14 +101,14 @@ public final class IngestBenchmark {
         return IngestReport.row(size, master, shoes.size(), run, stages, rawRedis, bestRedis, rawElastic, bestBulk);
     }
 
-    /** Every document of generation g, as the job wrote it. */
-    private static List<Shoe> documents(Jedis jedis, long g) {
+    /** Every document hash of generation g, as the job wrote it. */
+    private static List<Map<String, String>> documents(Jedis jedis, long g) {
         List<String> ids = jedis.zrange(CatalogKeys.latest(g), 0, -1);
         Pipeline pipeline = jedis.pipelined();
         List<Response<Map<String, String>>> hashes = new ArrayList<>();
         ids.forEach(id -> hashes.add(pipeline.hgetAll(CatalogKeys.doc(g, id))));
         pipeline.sync();
-        return hashes.stream().map(hash -> ShoeHash.fromHash(hash.get())).toList();
+        return hashes.stream().map(Response::get).toList();
     }
 
     static String format(double value) {

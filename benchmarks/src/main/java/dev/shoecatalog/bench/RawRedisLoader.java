@@ -1,13 +1,15 @@
 package dev.shoecatalog.bench;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.shoecatalog.model.Shoe;
-import dev.shoecatalog.model.ShoeHash;
+import dev.shoecatalog.model.ShoeFields;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -18,13 +20,15 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.util.SafeEncoder;
 
 /**
- * The baseline: the same Redis commands the job's writer sends for the same documents (DEL + HSET,
- * ZADD latest, ZADD per color key, FT.ADDHASH), pipelined, from plain threads, no Spark.
+ * The baseline: the same Redis commands the job's writer sends for the same documents (DEL + HSET of
+ * the very hash the job wrote, one ZADD per sorted set and batch, FT.ADDHASH into an index with the
+ * job's schema), pipelined, from plain threads, no Spark.
  */
 final class RawRedisLoader {
 
     private static final ProtocolCommand FT_ADDHASH = () -> SafeEncoder.encode("FT.ADDHASH");
     private static final String PREFIX = "bench:raw:";
+    private static final String INDEX = "bench-raw";
 
     private final HostAndPort server;
 
@@ -32,24 +36,25 @@ final class RawRedisLoader {
         this.server = server;
     }
 
-    /** Seconds to write all shoes with {@code threads} connections, {@code batch} shoes per round trip. */
-    double load(List<Shoe> shoes, int threads, int batch, boolean searchIndex) throws Exception {
+    /**
+     * Seconds to write all hashes with {@code threads} connections, {@code batch} documents per round
+     * trip, indexed like {@code jobIndex} (none when null).
+     */
+    double load(List<Map<String, String>> hashes, int threads, int batch, String jobIndex) throws Exception {
         clear();
-        if (searchIndex) {
+        if (jobIndex != null) {
             try (Jedis jedis = connect(server)) {
-                jedis.sendCommand(() -> SafeEncoder.encode("FT.CREATE"), "bench-raw", "SCHEMA", "name", "TEXT",
-                        "brandKey", "TAG", "SEPARATOR", ",", "colorKeys", "TAG", "SEPARATOR", ",",
-                        "priceMin", "NUMERIC", "SORTABLE", "priceMax", "NUMERIC", "SORTABLE", "dateUpdated", "NUMERIC", "SORTABLE");
+                createIndexLike(jedis, jobIndex);
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
         try {
-            List<Future<?>> parts = new java.util.ArrayList<>();
-            int size = (shoes.size() + threads - 1) / threads;
+            List<Future<?>> parts = new ArrayList<>();
+            int size = (hashes.size() + threads - 1) / threads;
             for (int t = 0; t < threads; t++) {
-                List<Shoe> part = shoes.subList(Math.min(shoes.size(), t * size), Math.min(shoes.size(), (t + 1) * size));
-                parts.add(pool.submit(() -> write(part, batch, searchIndex)));
+                List<Map<String, String>> part = hashes.subList(Math.min(hashes.size(), t * size), Math.min(hashes.size(), (t + 1) * size));
+                parts.add(pool.submit(() -> write(part, batch, jobIndex != null)));
             }
             for (Future<?> part : parts) {
                 part.get();
@@ -60,28 +65,54 @@ final class RawRedisLoader {
         }
     }
 
-    private void write(List<Shoe> shoes, int batch, boolean searchIndex) {
+    private void write(List<Map<String, String>> hashes, int batch, boolean searchIndex) {
         try (Jedis jedis = connect(server)) {
             Pipeline pipeline = jedis.pipelined();
+            Map<String, Map<String, Double>> sortedSets = new HashMap<>();
             int pending = 0;
-            for (Shoe shoe : shoes) {
-                String key = PREFIX + "doc:" + shoe.id();
-                Map<String, String> hash = ShoeHash.toHash(shoe);
-                double score = shoe.dateUpdated().toEpochMilli();
+            for (Map<String, String> hash : hashes) {
+                String id = hash.get(ShoeFields.ID);
+                String key = PREFIX + "doc:" + id;
+                double score = Double.parseDouble(hash.get(ShoeFields.DATE_UPDATED));
                 pipeline.del(key);
                 pipeline.hset(key, hash);
-                pipeline.zadd(PREFIX + "latest", score, shoe.id());
-                shoe.colorKeys().forEach(color -> pipeline.zadd(PREFIX + "color:" + color, score, shoe.id()));
+                sortedSets.computeIfAbsent(PREFIX + "latest", k -> new HashMap<>()).put(id, score);
+                String colorKeys = hash.get(ShoeFields.COLOR_KEYS);
+                if (colorKeys != null) {
+                    Arrays.stream(colorKeys.split(",")).forEach(color ->
+                            sortedSets.computeIfAbsent(PREFIX + "color:" + color, k -> new HashMap<>()).put(id, score));
+                }
                 if (searchIndex) {
-                    pipeline.sendCommand(FT_ADDHASH, "bench-raw", key, "1.0", "REPLACE");
+                    pipeline.sendCommand(FT_ADDHASH, INDEX, key, "1.0", "REPLACE");
                 }
                 if (++pending == batch) {
+                    sortedSets.forEach(pipeline::zadd);
+                    sortedSets.clear();
                     pipeline.sync();
                     pending = 0;
                 }
             }
+            sortedSets.forEach(pipeline::zadd);
             pipeline.sync();
         }
+    }
+
+    /** An index with the job's schema, read back from FT.INFO (each field's options as RediSearch lists them). */
+    @SuppressWarnings("unchecked")
+    private static void createIndexLike(Jedis jedis, String jobIndex) {
+        List<Object> info = (List<Object>) jedis.sendCommand(() -> SafeEncoder.encode("FT.INFO"), jobIndex);
+        List<byte[]> create = new ArrayList<>(List.of(SafeEncoder.encode(INDEX), SafeEncoder.encode("STOPWORDS"),
+                SafeEncoder.encode("0"), SafeEncoder.encode("SCHEMA")));
+        for (int i = 0; i < info.size(); i += 2) {
+            if ("fields".equals(SafeEncoder.encode((byte[]) info.get(i)))) {
+                for (Object field : (List<Object>) info.get(i + 1)) {
+                    List<Object> parts = (List<Object>) field;
+                    create.add((byte[]) parts.get(0));
+                    parts.subList(2, parts.size()).forEach(part -> create.add((byte[]) part)); // after "type"
+                }
+            }
+        }
+        jedis.sendCommand(() -> SafeEncoder.encode("FT.CREATE"), create.toArray(byte[][]::new));
     }
 
     /**
@@ -95,7 +126,7 @@ final class RawRedisLoader {
     void clear() {
         try (Jedis jedis = connect(server)) {
             try {
-                jedis.sendCommand(() -> SafeEncoder.encode("FT.DROP"), "bench-raw", "KEEPDOCS");
+                jedis.sendCommand(() -> SafeEncoder.encode("FT.DROP"), INDEX, "KEEPDOCS");
             } catch (JedisDataException noIndex) {
                 // first run
             }

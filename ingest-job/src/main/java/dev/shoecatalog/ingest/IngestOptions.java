@@ -25,6 +25,11 @@ public final class IngestOptions {
             description = "Parallel writer tasks per store; 0 = Spark's default parallelism (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--writes", defaultValue = "concurrent",
+            description = "concurrent: both stores at once, each a Spark job; sequential: Redis, then Elasticsearch, for hosts where "
+                    + "the stores share the job's cores (default: ${DEFAULT-VALUE}).")
+    StoreWrites writes;
+
     @Option(names = "--rejects", defaultValue = "${env:SHOES_REJECTS:-rejects}",
             description = "Directory or URI for rejected rows; each run writes a run-<time> folder in it (env SHOES_REJECTS; default: ${DEFAULT-VALUE}).")
     String rejects;

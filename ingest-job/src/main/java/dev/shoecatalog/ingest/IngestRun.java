@@ -124,13 +124,16 @@ final class IngestRun {
 
     /**
      * Ranking starts Spark jobs as soon as it is built (the sort's sampling, the partition sizes for
-     * the numbering), so the whole of it is inside the stage's time. (Caching the aggregation for those
-     * jobs made the ranking several times slower.)
+     * the numbering), so the whole of it is inside the stage's time. The products are cached before
+     * ranking, so that those jobs do not aggregate again; the ranked rows are range-partitioned
+     * already, as many partitions as the writes use, and written as they are.
      */
     private Products normalize(Dataset<Row> goodRows) {
-        Dataset<Row> ranked = LatestRank.apply(ProductAggregation.apply(goodRows), partitions()).repartition(partitions())
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        return new Products(ranked, ranked.count());
+        Dataset<Row> aggregated = ProductAggregation.apply(goodRows).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> ranked = LatestRank.apply(aggregated, partitions()).persist(StorageLevel.MEMORY_AND_DISK());
+        long count = ranked.count();
+        aggregated.unpersist();
+        return new Products(ranked, count);
     }
 
     private List<CsvFile> listFiles() {
@@ -162,17 +165,27 @@ final class IngestRun {
         }
     }
 
-    /** Both stores at once, each a Spark job from its own driver thread; the first failure cancels the other. */
+    /**
+     * Both stores, each a Spark job: at once from two driver threads (the first failure cancels the
+     * other), or one after the other with {@code --writes sequential}.
+     */
     private long[] writeBoth(Dataset<Row> products, Generation generation, RedisSettings redisSettings,
                              ElasticsearchSettings elasticSettings) {
         long g = generation.number();
         LongAccumulator toRedis = spark.sparkContext().longAccumulator("products written to Redis");
         LongAccumulator toElastic = spark.sparkContext().longAccumulator("products written to Elasticsearch");
         String group = "shoes-generation-" + g;
-        CompletableFuture<Void> redis = CompletableFuture.runAsync(() -> inJobGroup(group, () -> stages.time("write-redis",
-                () -> products.foreachPartition(new RedisWriter(redisSettings, g, generation.search(), toRedis)))));
-        CompletableFuture<Void> elastic = CompletableFuture.runAsync(() -> inJobGroup(group, () -> stages.time("write-elasticsearch",
-                () -> products.foreachPartition(new ElasticsearchWriter(elasticSettings, g, toElastic)))));
+        Runnable redisWrite = () -> inJobGroup(group, () -> stages.time("write-redis",
+                () -> products.foreachPartition(new RedisWriter(redisSettings, g, generation.search(), toRedis))));
+        Runnable elasticWrite = () -> inJobGroup(group, () -> stages.time("write-elasticsearch",
+                () -> products.foreachPartition(new ElasticsearchWriter(elasticSettings, g, toElastic))));
+        if (options.writes == StoreWrites.sequential) {
+            redisWrite.run();
+            elasticWrite.run();
+            return new long[] {toRedis.value(), toElastic.value()};
+        }
+        CompletableFuture<Void> redis = CompletableFuture.runAsync(redisWrite);
+        CompletableFuture<Void> elastic = CompletableFuture.runAsync(elasticWrite);
         AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         BiConsumer<Void, Throwable> cancelOnFailure = (ignored, failure) -> {
             if (failure != null && firstFailure.compareAndSet(null, failure)) {

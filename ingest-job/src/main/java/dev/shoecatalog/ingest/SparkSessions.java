@@ -12,7 +12,9 @@ public final class SparkSessions {
      * A session with UTC as the SQL time zone (timestamps without a zone are UTC) and CSV column
      * pruning off, so that a record with the wrong number of fields is always seen as malformed.
      * The cached rows are not compressed: a run reads them twice, and gathering the compression
-     * statistics took a third of the read at a million rows. {@code master} may be null when
+     * statistics took a third of the read at a million rows. Adaptive execution may coalesce the
+     * partitions of a cached plan too: else the cached products keep the SQL default of 200 shuffle
+     * partitions, and aggregating into them took twice as long. {@code master} may be null when
      * spark-submit sets it.
      */
     public static SparkSession create(String appName, String master) {
@@ -21,6 +23,7 @@ public final class SparkSessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.csv.parser.columnPruning.enabled", "false")
                 .config("spark.sql.inMemoryColumnarStorage.compressed", "false")
+                .config("spark.sql.optimizer.canChangeCachedPlanOutputPartitioning", "true")
                 .config("spark.ui.showConsoleProgress", "false");
         if (master != null && !master.isBlank()) {
             builder.master(master);

@@ -37,6 +37,11 @@ public record ElasticsearchSettings(List<String> hosts, String cloudId, String u
 
     /** A new client; the caller closes it with {@link #close}. */
     public ElasticsearchClient connect() {
+        return new ElasticsearchClient(new RestClientTransport(restClient(), new JacksonJsonpMapper()));
+    }
+
+    /** A new low-level client, for requests whose body the caller writes itself; the caller closes it. */
+    public RestClient restClient() {
         RestClientBuilder builder = isBlank(cloudId)
                 ? RestClient.builder(ElasticsearchUrl.parseAll(hosts, "ELASTICSEARCH_HOSTS").stream()
                         .map(url -> new HttpHost(url.host(), url.port(), url.scheme())).toArray(HttpHost[]::new))
@@ -56,7 +61,7 @@ public record ElasticsearchSettings(List<String> hosts, String cloudId, String u
             }
             return http;
         });
-        return new ElasticsearchClient(new RestClientTransport(builder.build(), new JacksonJsonpMapper()));
+        return builder.build();
     }
 
     public static void close(ElasticsearchClient client) {

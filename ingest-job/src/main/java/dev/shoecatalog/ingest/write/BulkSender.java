@@ -1,15 +1,18 @@
 package dev.shoecatalog.ingest.write;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.http.entity.ByteArrayEntity;
+import org.apache.http.entity.ContentType;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
+import org.elasticsearch.client.RestClient;
 
 /**
  * Sends one bulk request and retries, with exponential backoff, what the cluster could not take yet:
@@ -20,37 +23,34 @@ final class BulkSender {
 
     private static final long FIRST_BACKOFF_MILLIS = 200;
     private static final long MAX_BACKOFF_MILLIS = 10_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ContentType NDJSON = ContentType.create("application/x-ndjson");
 
-    private final ElasticsearchClient client;
+    private final RestClient client;
     private final int maxRetries;
 
-    BulkSender(ElasticsearchClient client, int maxRetries) {
+    BulkSender(RestClient client, int maxRetries) {
         this.client = client;
         this.maxRetries = maxRetries;
     }
 
-    void send(List<BulkOperation> operations) {
-        List<BulkOperation> pending = operations;
+    void send(BulkBody body) {
+        BulkBody pending = body;
         long backoff = FIRST_BACKOFF_MILLIS;
         for (int attempt = 0; ; attempt++) {
             String retryReason;
-            List<BulkOperation> batch = pending;
             try {
-                BulkResponse response = client.bulk(bulk -> bulk.operations(batch));
-                List<BulkOperation> retry = itemsToRetry(batch, response);
+                BulkBody retry = itemsToRetry(pending, post(pending));
                 if (retry.isEmpty()) {
                     return;
                 }
                 retryReason = retry.size() + " documents answered 429/503";
                 pending = retry;
-            } catch (ElasticsearchException e) {
-                if (!isRetryable(e.status())) {
-                    throw new IllegalStateException("Elasticsearch refused a bulk request: " + e.getMessage(), e);
-                }
-                retryReason = "status " + e.status();
             } catch (ResponseException e) {
-                if (!isRetryable(e.getResponse().getStatusLine().getStatusCode())) {
-                    throw new IllegalStateException("Elasticsearch refused a bulk request: " + e.getMessage(), e);
+                int status = e.getResponse().getStatusLine().getStatusCode();
+                if (!isRetryable(status)) {
+                    throw new IllegalStateException("Elasticsearch refused a bulk request: status " + status + ": "
+                            + errorType(e.getResponse()), e);
                 }
                 retryReason = e.getResponse().getStatusLine().toString();
             } catch (IOException e) {
@@ -64,25 +64,45 @@ final class BulkSender {
         }
     }
 
-    private static List<BulkOperation> itemsToRetry(List<BulkOperation> sent, BulkResponse response) {
-        if (!response.errors()) {
-            return List.of();
+    private JsonNode post(BulkBody body) throws IOException {
+        Request request = new Request("POST", "/_bulk");
+        request.setEntity(new ByteArrayEntity(body.toBytes(), NDJSON));
+        Response response = client.performRequest(request);
+        try (InputStream answer = response.getEntity().getContent()) {
+            return JSON.readTree(answer);
         }
-        List<BulkOperation> retry = new ArrayList<>();
-        List<BulkResponseItem> items = response.items();
+    }
+
+    private static BulkBody itemsToRetry(BulkBody sent, JsonNode response) {
+        if (!response.path("errors").asBoolean()) {
+            return sent.only(List.of());
+        }
+        List<Integer> retry = new ArrayList<>();
+        JsonNode items = response.path("items");
         for (int i = 0; i < items.size(); i++) {
-            BulkResponseItem item = items.get(i);
-            if (item.error() == null) {
+            JsonNode item = items.get(i).path("index");
+            JsonNode error = item.path("error");
+            if (error.isMissingNode() || error.isNull()) {
                 continue;
             }
-            if (item.status() == 429 || item.status() == 503) {
-                retry.add(sent.get(i));
+            int status = item.path("status").asInt();
+            if (status == 429 || status == 503) {
+                retry.add(i);
             } else {
-                throw new IllegalStateException("Elasticsearch rejected document " + item.id() + " in " + item.index()
-                        + ": " + item.error().type() + ": " + item.error().reason());
+                throw new IllegalStateException("Elasticsearch rejected document " + sent.id(i) + " in " + sent.index()
+                        + ": " + error.path("type").asText() + ": " + error.path("reason").asText());
             }
         }
-        return retry;
+        return sent.only(retry);
+    }
+
+    /** The error type of a refused request, without its request body or any header. */
+    private static String errorType(Response response) {
+        try (InputStream answer = response.getEntity().getContent()) {
+            return JSON.readTree(answer).path("error").path("type").asText("unknown error");
+        } catch (IOException | RuntimeException unreadable) {
+            return "unreadable answer";
+        }
     }
 
     static boolean isRetryable(int status) {
