@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,11 @@ public final class IngestBenchmark {
 
     private static final int[] REDIS_BATCHES = {100, 500, 2000};
     private static final int[] BULK_BATCHES = {500, 1000, 5000};
+    /** Runs of the job (concurrent writes) per size and master, reported as medians; plus one run with sequential writes. */
+    private static final int RUNS = Integer.parseInt(System.getProperty("bench.runs", "3"));
+    /** False for a build without {@code --writes}: then it runs as it always did and has no sequential run. */
+    private static final boolean SEQUENTIAL = Boolean.parseBoolean(System.getProperty("bench.sequential", "true"));
+    private static final List<String> MASTERS = List.of(System.getProperty("bench.masters", "local[1],local[2]").split(","));
 
     private IngestBenchmark() {
     }
@@ -45,35 +51,32 @@ public final class IngestBenchmark {
             for (int size : sizes) {
                 Path dataset = work.resolve("rows-" + size);
                 new DatasetWriter(42, 0.01, 3.5).write(dataset, size, 4);
-                for (String master : List.of("local[1]", "local[2]")) {
+                for (String master : MASTERS) {
                     rows.add(measure(size, master, dataset, redis, elasticsearch, logs));
                     System.out.println(rows.get(rows.size() - 1));
                 }
             }
         }
         Files.createDirectories(report.toAbsolutePath().getParent());
-        Files.writeString(report, IngestReport.markdown(rows, LocalDate.now().toString(), args[0]));
+        Files.writeString(report, IngestReport.markdown(rows, LocalDate.now().toString(), args[0], RUNS, MASTERS, SEQUENTIAL));
         System.out.println("report: " + report);
     }
 
     private static String measure(int size, String master, Path dataset, RedisServer redis, ElasticsearchServer elasticsearch,
                                   Path logs) throws Exception {
-        JobRun run = JobRun.of(logs.resolve("job-" + size + "-" + master + ".log"),
-                JobRun.loadArgs(master, dataset, redis, elasticsearch, logs.resolve("rejects")));
-        if (run.exitCode() != 0) {
-            throw new IllegalStateException("the job failed on " + size + " rows at " + master);
+        List<JobRun> concurrent = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            concurrent.add(run(size, master, dataset, redis, elasticsearch, logs, "concurrent"));
         }
+        JobRun sequential = SEQUENTIAL ? run(size, master, dataset, redis, elasticsearch, logs, "sequential") : null;
         HostAndPort server = new HostAndPort("127.0.0.1", redis.port());
         long g;
-        Map<String, String> meta;
         List<Map<String, String>> hashes;
         try (Jedis jedis = RawRedisLoader.connect(server)) {
             g = Long.parseLong(jedis.get(CatalogKeys.CURRENT));
-            meta = jedis.hgetAll(CatalogKeys.meta(g));
             hashes = documents(jedis, g);
         }
         List<Shoe> shoes = hashes.stream().map(ShoeHash::fromHash).toList();
-        Map<String, Double> stages = JobRun.stages(meta);
         int threads = master.equals("local[1]") ? 1 : 2;
         double rawRedis = Double.MAX_VALUE;
         int bestRedis = 0;
@@ -98,7 +101,26 @@ public final class IngestBenchmark {
             }
             elasticLoader.clear();
         }
-        return IngestReport.row(size, master, shoes.size(), run, stages, rawRedis, bestRedis, rawElastic, bestBulk);
+        return IngestReport.row(size, master, shoes.size(), concurrent, sequential, rawRedis, bestRedis, rawElastic, bestBulk);
+    }
+
+    /** One run of the job with these writes, its stage times read back from the generation it loaded. */
+    private static JobRun run(int size, String master, Path dataset, RedisServer redis, ElasticsearchServer elasticsearch,
+                              Path logs, String writes) throws Exception {
+        String[] args = JobRun.loadArgs(master, dataset, redis, elasticsearch, logs.resolve("rejects"));
+        if (SEQUENTIAL) {
+            args = Arrays.copyOf(args, args.length + 2);
+            args[args.length - 2] = "--writes";
+            args[args.length - 1] = writes;
+        }
+        JobRun run = JobRun.of(logs.resolve("job-" + size + "-" + master + ".log"), args);
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("the job failed on " + size + " rows at " + master + " (" + writes + " writes)");
+        }
+        try (Jedis jedis = RawRedisLoader.connect(new HostAndPort("127.0.0.1", redis.port()))) {
+            long g = Long.parseLong(jedis.get(CatalogKeys.CURRENT));
+            return run.withStages(JobRun.stages(jedis.hgetAll(CatalogKeys.meta(g))));
+        }
     }
 
     /** Every document hash of generation g, as the job wrote it. */

@@ -10,8 +10,36 @@ import dev.shoecatalog.testsupport.ElasticsearchServer;
 import dev.shoecatalog.testsupport.IngestJobProcess;
 import dev.shoecatalog.testsupport.RedisServer;
 
-/** One run of the ingest job as its own process: wall time and peak resident memory (VmHWM). */
-record JobRun(int exitCode, double wallSeconds, long peakRssKb) {
+/** One run of the ingest job as its own process: wall time, peak resident memory (VmHWM) and its stage times in seconds. */
+record JobRun(int exitCode, double wallSeconds, long peakRssKb, Map<String, Double> stages) {
+
+    JobRun withStages(Map<String, Double> stages) {
+        return new JobRun(exitCode, wallSeconds, peakRssKb, Map.copyOf(stages));
+    }
+
+    double stage(String name) {
+        return stages.getOrDefault(name, 0.0);
+    }
+
+    /** Reading, rejects and normalizing: everything before the writes. */
+    double readAndNormalize() {
+        return stage("read") + stage("write-rejects") + stage("normalize");
+    }
+
+    /** Wall time outside the job's own stages (JVM, SparkSession, shutdown); the two writes of a concurrent run counted once. */
+    double startUp(boolean concurrentWrites) {
+        double inJob = stages.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (concurrentWrites) {
+            inJob -= Math.min(stage("write-redis"), stage("write-elasticsearch"));
+        }
+        return wallSeconds - inJob;
+    }
+
+    /** The writes' time: the longer of the two when they ran at once, else their sum. */
+    double writes(boolean concurrentWrites) {
+        return concurrentWrites ? Math.max(stage("write-redis"), stage("write-elasticsearch"))
+                : stage("write-redis") + stage("write-elasticsearch");
+    }
 
     /** The job's options to load {@code dataset} into these stores at {@code master}. */
     static String[] loadArgs(String master, Path dataset, RedisServer redis, ElasticsearchServer elasticsearch, Path rejects) {
@@ -27,7 +55,7 @@ record JobRun(int exitCode, double wallSeconds, long peakRssKb) {
             peak = Math.max(peak, highWaterMarkKb(process.pid()));
             Thread.sleep(200);
         }
-        return new JobRun(process.waitFor(), (System.nanoTime() - start) / 1e9, peak);
+        return new JobRun(process.waitFor(), (System.nanoTime() - start) / 1e9, peak, Map.of());
     }
 
     private static long highWaterMarkKb(long pid) {

@@ -42,6 +42,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.try_element_at;
@@ -106,10 +107,14 @@ public final class ProductAggregation {
         return array_sort(array_distinct(items(concat_ws(",", cellLists))));
     }
 
-    /** The first trimmed, non-empty item of a comma list cell (null for none). */
+    /**
+     * The first trimmed, non-empty item of a comma list cell (null for none). Spark interprets the list
+     * functions row by row, so they only run when the text before the first comma is blank.
+     */
     private static Column first(String column) {
         Column cell = col(column);
-        return when(cell.contains(","), try_element_at(items(cell), lit(1))).otherwise(nullif(trim(cell), lit("")));
+        Column beforeComma = nullif(trim(substring_index(cell, ",", 1)), lit(""));
+        return when(cell.contains(","), coalesce(beforeComma, try_element_at(items(cell), lit(1)))).otherwise(nullif(trim(cell), lit("")));
     }
 
     /** The trimmed, non-empty items of a comma list. */

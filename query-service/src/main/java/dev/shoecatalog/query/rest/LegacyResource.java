@@ -5,7 +5,6 @@ import java.util.List;
 import dev.shoecatalog.query.service.BadParameterException;
 import dev.shoecatalog.query.service.CatalogService;
 import dev.shoecatalog.query.store.StoreName;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -21,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The replaced system's endpoints, same bodies and answer items, so its clients keep working. Unlike
- * the old system, fewer matches than n is an answer, not an error. They read a request body, so they
- * stay on worker threads ({@link Blocking}): an oversized body is then answered 413 as before, where
- * the event loop could close the connection while the client still sends.
+ * the old system, fewer matches than n is an answer, not an error. Like "latest" they run on the event
+ * loop: the body is read without blocking before the method is called (an oversized one is answered
+ * 413), and the stores are called with their non-blocking clients.
  */
 @Path("/")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -42,7 +41,6 @@ public class LegacyResource {
     }
 
     @POST
-    @Blocking
     @Path("redis_shoes/latest")
     @Operation(summary = "Latest n shoes from Redis (compatibility)")
     public Uni<List<LegacyShoe>> redisLatest(@RequestBody(description = "n, a bare JSON integer", content = @Content(example = "5")) Integer n) {
@@ -50,7 +48,6 @@ public class LegacyResource {
     }
 
     @POST
-    @Blocking
     @Path("redis_shoes/latest/color")
     @Operation(summary = "Latest n shoes of a color from Redis (compatibility)")
     public Uni<List<LegacyShoe>> redisLatestOfColor(LegacyColorRequest request) {
@@ -58,7 +55,6 @@ public class LegacyResource {
     }
 
     @POST
-    @Blocking
     @Path("elastic_shoes/latest")
     @Operation(summary = "Latest n shoes from Elasticsearch (compatibility)")
     public Uni<List<LegacyShoe>> elasticLatest(@RequestBody(description = "n, a bare JSON integer", content = @Content(example = "5")) Integer n) {
@@ -66,7 +62,6 @@ public class LegacyResource {
     }
 
     @POST
-    @Blocking
     @Path("elastic_shoes/latest/color")
     @Operation(summary = "Latest n shoes of a color from Elasticsearch (compatibility)")
     public Uni<List<LegacyShoe>> elasticLatestOfColor(LegacyColorRequest request) {
