@@ -98,6 +98,7 @@ public final class QueryBenchmark {
         if (run.exitCode() != 0) {
             throw new IllegalStateException("loading " + size + " products failed; see " + logs);
         }
+        ElasticsearchMerges.awaitIdle(elasticsearch.endpoint().url(), java.time.Duration.ofMinutes(2));
         try (Jedis jedis = new Jedis(new HostAndPort("127.0.0.1", redis.port()))) {
             Map<String, String> meta = jedis.hgetAll(CatalogKeys.meta(Long.parseLong(jedis.get(CatalogKeys.CURRENT))));
             jedis.scriptLoad(Files.readString(Path.of("query-service/src/main/resources/redis/latest.lua")));
