@@ -20,7 +20,7 @@ import redis.clients.jedis.Jedis;
 import static dev.shoecatalog.model.CatalogKeys.GENERATION_PLACEHOLDER;
 
 /**
- * Loads catalogs of several sizes with the ingest job, then measures the query service (JVM mode)
+ * Loads catalogs of several sizes with the ingest job, then measures the query service (JVM or native)
  * with {@code wrk} at several concurrencies, and the stores directly for the same answers: the same
  * Lua script through {@code redis-benchmark}, the same {@code _search} body through {@code wrk}.
  * Arguments: {@code products[,products...] report.md service.jar [concurrencies] [seconds]}.
@@ -73,7 +73,7 @@ public final class QueryBenchmark {
         }
         Files.createDirectories(report.toAbsolutePath().getParent());
         Files.writeString(report, QueryReport.markdown(rows, footprints, LocalDate.now().toString(),
-                command(args, jar), seconds));
+                command(args, jar), seconds, !jar.getFileName().toString().endsWith(".jar")));
         System.out.println("report: " + report);
     }
 

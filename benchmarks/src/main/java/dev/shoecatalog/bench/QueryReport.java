@@ -26,15 +26,15 @@ final class QueryReport {
     private QueryReport() {
     }
 
-    static String markdown(List<Row> rows, List<Footprint> footprints, String date, String command, int seconds) {
+    static String markdown(List<Row> rows, List<Footprint> footprints, String date, String command, int seconds, boolean nativeMode) {
         StringBuilder md = new StringBuilder();
         md.append("# Query benchmark\n\n");
         md.append("Made by `").append(command).append("` on ").append(date).append("""
                 , on this project's build machine (2 cores shared by wrk, the service, Redis with RediSearch 1.2 and a
-                single-node Elasticsearch 8.19 with a 512 MB heap). The query service runs in JVM mode
-                (`quarkus-run.jar`, default JVM settings) with its production configuration; catalogs are loaded by the
-                ingest job from generated datasets (one row per product).
-                """);
+                single-node Elasticsearch 8.19 with a 512 MB heap). The query service runs %s
+                with its production configuration; catalogs are loaded by the ingest job from generated datasets (one
+                row per product).
+                """.formatted(nativeMode ? "as the native executable" : "in JVM mode (`quarkus-run.jar`, default JVM settings)"));
         md.append(String.format(Locale.ROOT, """
 
                 - *service*: `wrk` (2 threads, closed loop, %d s per cell after a 5 s warm-up at 8 connections) against the service;
@@ -80,7 +80,7 @@ final class QueryReport {
                         big.ours().p50() / s.ours().p50(), s.ours().p99(), big.ours().p99(), big.ours().p99() / s.ours().p99())));
             }
         }
-        md.append("\n## Service footprint (JVM mode)\n\n| products | launch to ready s | RSS when ready MB | RSS after the runs MB |\n|---:|---:|---:|---:|\n");
+        md.append("\n## Service footprint (" + (nativeMode ? "native" : "JVM mode") + ")\n\n| products | launch to ready s | RSS when ready MB | RSS after the runs MB |\n|---:|---:|---:|---:|\n");
         for (Footprint f : footprints) {
             md.append(String.format(Locale.ROOT, "| %,d | %.2f | %d | %d |%n", f.products(), f.secondsToReady(), f.rssReadyMb(), f.rssAfterMb()));
         }

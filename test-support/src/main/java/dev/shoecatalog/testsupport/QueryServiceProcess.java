@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The packaged query service (JVM mode) as its own process, configured only by environment variables
- * as a deployment configures it, its whole output in a log file. The API and the management interface
- * (health, metrics) each get a free port. Stopped by its process id.
+ * The packaged query service as its own process: a {@code quarkus-run.jar} (JVM mode) or the native
+ * executable, configured only by environment variables as a deployment configures it, its whole
+ * output in a log file. The API and the management interface (health, metrics) each get a free port.
+ * Stopped by its process id.
  */
 public final class QueryServiceProcess implements AutoCloseable {
 
@@ -91,8 +92,8 @@ public final class QueryServiceProcess implements AutoCloseable {
     }
 
     private static Process launch(Path jar, Map<String, String> environment, Path log, int port, int managementPort) {
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString())).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command(jar)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = new HashMap<>(environment);
         env.put("PORT", Integer.toString(port));
         env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
@@ -103,6 +104,14 @@ public final class QueryServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + jar, e);
         }
+    }
+
+    /** {@code java -jar} for a jar; anything else is the native executable, run as it is. */
+    private static List<String> command(Path application) {
+        if (application.getFileName().toString().endsWith(".jar")) {
+            return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", application.toString());
+        }
+        return List.of(application.toAbsolutePath().toString());
     }
 
     private static void sleep(long millis) {
