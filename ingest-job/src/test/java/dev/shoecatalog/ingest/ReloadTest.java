@@ -45,6 +45,25 @@ class ReloadTest {
     }
 
     @Test
+    void sequentialWritesLoadTheSameCatalogAsConcurrentOnes() {
+        JobRunner job = new JobRunner(TestStores.redisUrl(), TestStores.elasticsearch(), dir);
+        ExpectedCatalog expected = ExpectedCatalog.of(Datasets.sample());
+        try (StoreReader stores = new StoreReader(TestStores.redisUrl(), TestStores.elasticsearch())) {
+            assertThat(job.run(Datasets.sample(), "--writes", "concurrent")).isZero();
+            Map<String, Map<String, String>> concurrent = documents(stores);
+
+            assertThat(job.run(Datasets.sample(), "--writes", "sequential")).isZero();
+
+            assertThat(documents(stores)).isEqualTo(concurrent);
+            assertThat(stores.elasticIds()).isEqualTo(expected.ids());
+            for (String colorKey : expected.colorKeys()) {
+                assertThat(stores.redisLatest(colorKey, 20)).as("Redis, %s", colorKey).isEqualTo(expected.latest(colorKey, 20));
+                assertThat(stores.elasticLatest(colorKey, 20)).as("Elasticsearch, %s", colorKey).isEqualTo(expected.latest(colorKey, 20));
+            }
+        }
+    }
+
+    @Test
     void readersSeeOneCompleteGenerationAtEveryMomentOfAReload() throws Exception {
         Path small = Datasets.sample();
         Path other = dir.resolve("other");
