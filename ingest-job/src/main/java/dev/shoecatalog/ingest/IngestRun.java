@@ -42,7 +42,7 @@ import org.apache.spark.util.LongAccumulator;
 import static dev.shoecatalog.ingest.normalize.RowRules.REJECT_REASON;
 import static org.apache.spark.sql.functions.col;
 
-/** One load: read and normalize, check the rejects, write both stores concurrently, switch generations. */
+/** One load: read and normalize, check the rejects, write both stores (at once unless --writes sequential), switch generations. */
 final class IngestRun {
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
