@@ -17,7 +17,7 @@ final class IngestReport {
     static String row(int size, String master, int products, List<JobRun> concurrent, JobRun sequential, double rawRedis,
                       int redisBatch, double rawElastic, int bulkBatch) {
         double slowerRaw = Math.max(rawRedis, rawElastic);
-        double writes = median(concurrent, run -> run.writes(true));
+        double writes = median(concurrent, JobRun::concurrentWrites);
         // A build without --writes has no sequential run: its ratios come from the concurrent writes (marked *).
         String mark = sequential == null ? "*" : "";
         double redisAlone = sequential == null ? median(concurrent, run -> run.stage("write-redis")) : sequential.stage("write-redis");
@@ -26,7 +26,7 @@ final class IngestReport {
         return String.format(Locale.ROOT,
                 "| %,d | %s | %,d | %d | %.1f | %.1f | %.2f | %.2f / %.2f | %.2f%s | %.2f (%d) | **%.2f**%s | %.2f%s | %.2f (%d) | **%.2f**%s | **%.2f** | %s | %,d |",
                 size, master, products, concurrent.size(), median(concurrent, JobRun::wallSeconds),
-                median(concurrent, run -> run.startUp(true)), median(concurrent, JobRun::readAndNormalize),
+                median(concurrent, JobRun::startUp), median(concurrent, JobRun::readAndNormalize),
                 median(concurrent, run -> run.stage("write-redis")), median(concurrent, run -> run.stage("write-elasticsearch")),
                 redisAlone, mark, rawRedis, redisBatch, rawRedis / redisAlone, mark, elasticAlone, mark, rawElastic, bulkBatch,
                 rawElastic / elasticAlone, mark, writes / slowerRaw,

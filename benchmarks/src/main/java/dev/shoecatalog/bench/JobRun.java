@@ -26,19 +26,18 @@ record JobRun(int exitCode, double wallSeconds, long peakRssKb, Map<String, Doub
         return stage("read") + stage("write-rejects") + stage("normalize");
     }
 
-    /** Wall time outside the job's own stages (JVM, SparkSession, shutdown); the two writes of a concurrent run counted once. */
-    double startUp(boolean concurrentWrites) {
+    /**
+     * Wall time outside the job's own stages (JVM, SparkSession, shutdown), for a run whose two writes
+     * ran at once: the shorter write is counted once, inside the longer.
+     */
+    double startUp() {
         double inJob = stages.values().stream().mapToDouble(Double::doubleValue).sum();
-        if (concurrentWrites) {
-            inJob -= Math.min(stage("write-redis"), stage("write-elasticsearch"));
-        }
-        return wallSeconds - inJob;
+        return wallSeconds - inJob + Math.min(stage("write-redis"), stage("write-elasticsearch"));
     }
 
-    /** The writes' time: the longer of the two when they ran at once, else their sum. */
-    double writes(boolean concurrentWrites) {
-        return concurrentWrites ? Math.max(stage("write-redis"), stage("write-elasticsearch"))
-                : stage("write-redis") + stage("write-elasticsearch");
+    /** The writes' time of a run whose two writes ran at once: the longer of the two. */
+    double concurrentWrites() {
+        return Math.max(stage("write-redis"), stage("write-elasticsearch"));
     }
 
     /** The job's options to load {@code dataset} into these stores at {@code master}. */

@@ -179,7 +179,7 @@ final class IngestRun {
                 () -> products.foreachPartition(new RedisWriter(redisSettings, g, generation.search(), toRedis))));
         Runnable elasticWrite = () -> inJobGroup(group, () -> stages.time("write-elasticsearch",
                 () -> products.foreachPartition(new ElasticsearchWriter(elasticSettings, g, toElastic))));
-        if (options.writes == StoreWrites.sequential) {
+        if (options.writes == StoreWrites.SEQUENTIAL) {
             redisWrite.run();
             elasticWrite.run();
             return new long[] {toRedis.value(), toElastic.value()};

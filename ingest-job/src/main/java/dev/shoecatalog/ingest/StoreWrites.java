@@ -1,7 +1,6 @@
 package dev.shoecatalog.ingest;
 
-/** Whether the two stores are written at once or one after the other. */
+/** {@code --writes}: both stores at once ({@code concurrent}), or Redis then Elasticsearch ({@code sequential}). */
 public enum StoreWrites {
-    concurrent,
-    sequential
+    CONCURRENT, SEQUENTIAL
 }

@@ -108,13 +108,14 @@ public final class ProductAggregation {
     }
 
     /**
-     * The first trimmed, non-empty item of a comma list cell (null for none). Spark interprets the list
-     * functions row by row, so they only run when the text before the first comma is blank.
+     * The first trimmed, non-empty item of a comma list cell (null for none): the text before the first
+     * comma (the whole cell when it has none), else the list's first item. Spark interprets the list
+     * functions row by row, so they only run when a cell with a comma starts with a blank item.
      */
     private static Column first(String column) {
         Column cell = col(column);
         Column beforeComma = nullif(trim(substring_index(cell, ",", 1)), lit(""));
-        return when(cell.contains(","), coalesce(beforeComma, try_element_at(items(cell), lit(1)))).otherwise(nullif(trim(cell), lit("")));
+        return coalesce(beforeComma, when(cell.contains(","), try_element_at(items(cell), lit(1))));
     }
 
     /** The trimmed, non-empty items of a comma list. */
