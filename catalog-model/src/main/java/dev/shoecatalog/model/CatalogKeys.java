@@ -20,10 +20,15 @@ public final class CatalogKeys {
     /** Redis string held by the one load (or rollback) running on this catalog: its lease. */
     public static final String LOCK = "shoes:lock";
     /**
-     * Redis set of every generation that has anything in Redis, added before its first write and removed
-     * after its last key is gone, so that leftovers of crashed runs are found without scanning the keyspace.
+     * Redis hash of every generation that may have anything in Redis, field = the number, value = its
+     * state, run and time ({@code loading run=1a2b3c4d at=...}): written before its first key and removed
+     * after its last, so leftovers of crashed runs are found without scanning the keyspace.
      */
-    public static final String GENERATIONS = "shoes:generations";
+    public static final String REGISTRY = "shoes:registry";
+    /** Redis counter the generation numbers come from: it only grows, so no number is used twice. */
+    public static final String SEQUENCE = "shoes:sequence";
+    /** The registry of earlier versions (a set of numbers): read and emptied, so an upgrade finds their leftovers. */
+    public static final String LEGACY_GENERATIONS = "shoes:generations";
 
     private CatalogKeys() {
     }

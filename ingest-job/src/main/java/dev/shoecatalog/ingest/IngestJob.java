@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import dev.shoecatalog.ingest.read.DatasetException;
+import dev.shoecatalog.ingest.report.FailureMessage;
 import dev.shoecatalog.ingest.report.IngestSummary;
 import dev.shoecatalog.ingest.swap.CatalogLease;
 import dev.shoecatalog.ingest.swap.CatalogState;
@@ -13,6 +14,7 @@ import dev.shoecatalog.ingest.swap.LoadInProgressException;
 import dev.shoecatalog.ingest.swap.NothingToRollBackException;
 import dev.shoecatalog.ingest.swap.ReadersSplitException;
 import dev.shoecatalog.ingest.swap.RedisGenerations;
+import dev.shoecatalog.ingest.swap.ShrinkRefusedException;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,14 +27,18 @@ import picocli.CommandLine.Mixin;
  * or ({@code --rollback}) switches readers back to the previous one. One run at a time per catalog
  * (a lease in Redis). Exit codes: 0 done; 1 failed (readers keep the current generation, or the
  * message names which store serves which); 2 bad options; 3 the dataset was refused (missing, empty,
- * too many rejects) or there is nothing to roll back to; 4 another load is running.
+ * too many rejects, much smaller than the catalog readers use) or there is nothing to roll back to; 4
+ * another load is running. A failure ends with one line naming its cause; stack traces go to the log
+ * at debug level, or are shown with {@code --verbose}.
  */
 @Command(name = "ingest-job", mixinStandardHelpOptions = true, versionProvider = IngestJob.Version.class,
         description = "Loads every CSV of a shoe dataset into Redis and Elasticsearch, then switches readers to it.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:loaded (or rolled back), readers use the new generation",
                 "1:failed, readers keep the current generation (or the message says which store serves which)",
-                "2:invalid options", "3:dataset refused (missing, empty, no usable row, too many rejects), or nothing to roll back to",
+                "2:invalid options",
+                "3:dataset refused (missing, empty, no usable row, too many rejects, a cell over --max-cell-chars, more than"
+                        + " --max-shrink smaller than the catalog readers use), or nothing to roll back to",
                 "4:another load is running on this catalog; nothing written"})
 public final class IngestJob implements Callable<Integer> {
 
@@ -47,13 +53,14 @@ public final class IngestJob implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        JobLogging.configure(options.verbose);
         try (CatalogLease lease = CatalogLease.acquire(options.redis(), Duration.ofSeconds(options.leaseSeconds))) {
             return options.rollback ? rollBack(lease) : load(lease);
         } catch (LoadInProgressException e) {
             LOG.error("Nothing written: {}", e.getMessage());
             return LOAD_IN_PROGRESS;
         } catch (RuntimeException e) {
-            LOG.error("Could not take the catalog's lease in Redis, nothing written: {}", e.getMessage());
+            fail("Could not take the catalog's lease in Redis, nothing written", e);
             return LOAD_FAILED;
         }
     }
@@ -69,7 +76,7 @@ public final class IngestJob implements Callable<Integer> {
             LOG.error("Nothing to roll back: {}", e.getMessage());
             return NOTHING_TO_ROLL_BACK;
         } catch (RuntimeException e) {
-            LOG.error("Rollback failed: {}", e.getMessage(), e);
+            fail("Rollback failed", e);
             return LOAD_FAILED;
         }
     }
@@ -80,18 +87,24 @@ public final class IngestJob implements Callable<Integer> {
             IngestSummary summary = new IngestRun(spark, options, lease).run();
             System.out.print(summary.toText());
             return 0;
-        } catch (DatasetException e) {
-            LOG.error("Dataset refused, readers keep the current generation: {}", e.getMessage());
+        } catch (DatasetException | ShrinkRefusedException e) {
+            LOG.error("Dataset refused, nothing written, readers keep the current generation: {}", e.getMessage());
             return DATASET_REFUSED;
         } catch (ReadersSplitException e) {
-            LOG.error("Load failed: {}", e.getMessage(), e);
+            fail("Load failed", e);
             return LOAD_FAILED;
         } catch (RuntimeException e) {
-            LOG.error("Load failed, readers keep the current generation: {}", e.getMessage(), e);
+            fail("Load failed, readers keep the current generation", e);
             return LOAD_FAILED;
         } finally {
             spark.stop();
         }
+    }
+
+    /** One line for the user; the stack trace at debug level (shown with --verbose). */
+    private static void fail(String what, RuntimeException e) {
+        LOG.error("{}: {}", what, FailureMessage.of(e));
+        LOG.debug("{}", what, e);
     }
 
     public static void main(String[] args) {

@@ -38,6 +38,19 @@ public final class IngestOptions {
             description = "Fail, leaving readers on the current generation, when more than this share of rows is rejected (default: ${DEFAULT-VALUE}).")
     double maxRejectRatio;
 
+    @Option(names = "--max-shrink", defaultValue = "0.25",
+            description = "Refuse (exit 3, nothing written) a catalog with more than this share fewer products than the one readers use,"
+                    + " e.g. a partial export; 1 accepts any size (default: ${DEFAULT-VALUE}).")
+    double maxShrink;
+
+    @Option(names = "--max-cell-chars", defaultValue = "1000000",
+            description = "Longest CSV cell the parser holds, in characters; a longer one (a runaway quote) refuses the dataset,"
+                    + " exit 3, instead of filling an executor's memory (default: ${DEFAULT-VALUE}).")
+    int maxCellChars;
+
+    @Option(names = "--verbose", description = "Show stack traces and Spark's task failures, not only the one-line cause.")
+    boolean verbose;
+
     @Option(names = "--redis-url", defaultValue = "${env:REDIS_URL:-redis://localhost:6379}",
             description = "redis://[user:password@]host:port[/db], rediss:// for TLS (env REDIS_URL; default: redis://localhost:6379).")
     String redisUrl;
@@ -57,6 +70,11 @@ public final class IngestOptions {
     @Option(names = "--redis-batch-size", defaultValue = "500",
             description = "Products per Redis pipeline round trip (default: ${DEFAULT-VALUE}).")
     int redisBatchSize;
+
+    @Option(names = "--redis-max-retries", defaultValue = "5",
+            description = "Retries, with backoff and jitter, of a Redis batch that failed for a passing reason (connection reset, timeout,"
+                    + " LOADING, BUSY, TRYAGAIN) (default: ${DEFAULT-VALUE}).")
+    int redisMaxRetries;
 
     @Option(names = "--elasticsearch-hosts", split = ",", defaultValue = "${env:ELASTICSEARCH_HOSTS:-http://localhost:9200}",
             description = "Comma-separated http(s)://host:port (env ELASTICSEARCH_HOSTS; default: http://localhost:9200).")

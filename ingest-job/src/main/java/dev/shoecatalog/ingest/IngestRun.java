@@ -22,6 +22,7 @@ import dev.shoecatalog.ingest.read.CsvDatasetReader;
 import dev.shoecatalog.ingest.read.CsvFile;
 import dev.shoecatalog.ingest.read.DatasetException;
 import dev.shoecatalog.ingest.read.DatasetFiles;
+import dev.shoecatalog.ingest.read.ReadFailures;
 import dev.shoecatalog.ingest.report.IngestSummary;
 import dev.shoecatalog.ingest.report.ReadCounts;
 import dev.shoecatalog.ingest.report.RejectsOutput;
@@ -69,9 +70,10 @@ final class IngestRun {
                 elasticsearch.checkReachable();
             });
             List<CsvFile> files = stages.time("list", this::listFiles);
-            Dataset<Row> rows = RowRules.apply(CsvDatasetReader.read(spark, files)).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> rows = RowRules.apply(CsvDatasetReader.read(spark, files, options.maxCellChars))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                ReadCounts counts = stages.time("read", () -> ReadCounts.of(rows));
+                ReadCounts counts = stages.time("read", () -> readCounts(rows));
                 String rejectsLocation = writeRejects(rows.filter(col(REJECT_REASON).isNotNull()), counts, started);
                 checkRejectRatio(counts);
                 Input input = new Input(started, counts.rowsPerFile(), CsvDatasetReader.unrecognized(files), counts.rejectsByReason(),
@@ -99,6 +101,8 @@ final class IngestRun {
             if (productCount == 0) {
                 throw new DatasetException("no usable row in " + options.dataset);
             }
+            swap.checkShrink(productCount, options.maxShrink);
+            lease.checkHeld();
             Generation generation = stages.time("prepare", () -> swap.begin(options.redisSearch));
             try {
                 long[] written = writeBoth(products, generation, redisSettings, elasticSettings);
@@ -153,15 +157,26 @@ final class IngestRun {
         return location;
     }
 
+    /** The first pass over the files: a cell past --max-cell-chars fails it, said as the dataset's fault. */
+    private ReadCounts readCounts(Dataset<Row> rows) {
+        try {
+            return ReadCounts.of(rows);
+        } catch (RuntimeException e) {
+            throw ReadFailures.explain(e, options.maxCellChars).map(RuntimeException.class::cast).orElse(e);
+        }
+    }
+
+    /** Rejected records weigh the physical lines they span (see {@link ReadCounts#rejectedShare}). */
     private void checkRejectRatio(ReadCounts counts) {
         if (counts.rows() == 0) {
             throw new DatasetException("the dataset " + options.dataset + " has no data row");
         }
-        double ratio = (double) counts.rejected() / counts.rows();
+        double ratio = counts.rejectedShare();
         if (ratio > options.maxRejectRatio) {
             throw new DatasetException(String.format(Locale.ROOT,
-                    "%d of %d rows rejected (%.1f%%, more than --max-reject-ratio %.1f%%): %s", counts.rejected(), counts.rows(),
-                    ratio * 100, options.maxRejectRatio * 100, counts.rejectsByReason()));
+                    "%d of %d rows rejected, spanning %d lines (%.1f%% of the input, more than --max-reject-ratio %.1f%%): %s",
+                    counts.rejected(), counts.rows(), counts.rejectedLines(), ratio * 100, options.maxRejectRatio * 100,
+                    counts.rejectsByReason()));
         }
     }
 
@@ -176,7 +191,7 @@ final class IngestRun {
         LongAccumulator toElastic = spark.sparkContext().longAccumulator("products written to Elasticsearch");
         String group = "shoes-generation-" + g;
         Runnable redisWrite = () -> inJobGroup(group, () -> stages.time("write-redis",
-                () -> products.foreachPartition(new RedisWriter(redisSettings, g, generation.search(), toRedis))));
+                () -> products.foreachPartition(new RedisWriter(redisSettings, g, generation.search(), options.redisMaxRetries, toRedis))));
         Runnable elasticWrite = () -> inJobGroup(group, () -> stages.time("write-elasticsearch",
                 () -> products.foreachPartition(new ElasticsearchWriter(elasticSettings, g, toElastic))));
         if (options.writes == StoreWrites.SEQUENTIAL) {

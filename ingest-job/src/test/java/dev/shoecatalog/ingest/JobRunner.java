@@ -22,9 +22,10 @@ public final class JobRunner {
     public int run(Path dataset, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--master", "local[2]", "--dataset", dataset.toString(),
                 "--redis-url", redisUrl, "--elasticsearch-hosts", elasticsearch.url(), "--rejects", rejects.toString()));
-        // Test defaults, unless the test sets them itself (the job refuses an option given twice).
+        // Test defaults, unless the test sets them itself (the job refuses an option given twice). Tests
+        // load catalogs of different sizes one after the other: the shrink guard has its own tests.
         List<String> given = List.of(extraArgs);
-        for (String[] option : new String[][] {{"--elasticsearch-max-retries", "2"}, {"--timeout-ms", "10000"}}) {
+        for (String[] option : new String[][] {{"--elasticsearch-max-retries", "2"}, {"--timeout-ms", "10000"}, {"--max-shrink", "1"}}) {
             if (!given.contains(option[0])) {
                 args.addAll(List.of(option));
             }

@@ -165,7 +165,7 @@ public final class StoreReader implements AutoCloseable {
     public void removeWholeCatalog() {
         Set<Long> generations = new TreeSet<>(redisGenerationsWithKeys());
         generations.addAll(elasticGenerations());
-        jedis.smembers(CatalogKeys.GENERATIONS).forEach(g -> generations.add(Long.parseLong(g)));
+        jedis.hkeys(CatalogKeys.REGISTRY).forEach(g -> generations.add(Long.parseLong(g)));
         for (long g : generations) {
             for (String[] drop : new String[][] {{"FT.DROP", CatalogKeys.index(g), "KEEPDOCS"}, {"FT.DROPINDEX", CatalogKeys.index(g)}}) {
                 try {

@@ -69,7 +69,8 @@ public class StoresResource implements QuarkusTestResourceLifecycleManager {
     public static synchronized void load(Path dataset, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--master", "local[2]", "--dataset", dataset.toString(),
                 "--redis-url", redis.url(), "--elasticsearch-hosts", elasticsearch.endpoint().url(),
-                "--rejects", TestStores.logDir().resolve("rejects").toString()));
+                "--rejects", TestStores.logDir().resolve("rejects").toString(),
+                "--max-shrink", "1")); // the tests switch between catalogs of any size
         args.addAll(List.of(extraArgs));
         int exit = IngestJobProcess.run(args.toArray(String[]::new));
         if (exit != 0) {

@@ -1,5 +1,6 @@
 package dev.shoecatalog.ingest.normalize;
 
+import java.util.List;
 import java.util.function.Function;
 
 import dev.shoecatalog.ingest.read.SourceColumns;
@@ -65,17 +66,55 @@ public final class RowRules {
                 .withColumn(REJECT_REASON, rejectReason());
     }
 
+    /** A reason to reject a row, when it holds, and the column at fault (a column of names, null for the record as a whole). */
+    private record Rule(RejectReason reason, Column holds, Column column) {
+    }
+
+    /** In order: the first rule that holds gives the row's reason and column. */
+    private static List<Rule> rules() {
+        return List.of(
+                new Rule(RejectReason.MALFORMED_RECORD, col(CORRUPT).isNotNull(), lit(null).cast("string")),
+                new Rule(RejectReason.NOT_UTF8, anyCell(RowRules::notUtf8), firstCell(RowRules::notUtf8)),
+                new Rule(RejectReason.FIELD_TOO_LONG, anyCell(RowRules::tooLong), firstCell(RowRules::tooLong)),
+                new Rule(RejectReason.MISSING_NAME, isBlank(NAME), lit(NAME)),
+                new Rule(RejectReason.MISSING_DATE, isBlank(DATE_UPDATED).and(isBlank(DATE_ADDED)), lit(DATE_UPDATED)),
+                new Rule(RejectReason.UNPARSABLE_DATE_ADDED, col(UPDATED_MS).isNull().and(isBlank(DATE_UPDATED)), lit(DATE_ADDED)),
+                new Rule(RejectReason.UNPARSABLE_DATE_UPDATED, col(UPDATED_MS).isNull(), lit(DATE_UPDATED)),
+                new Rule(RejectReason.DATE_OUT_OF_RANGE, outOfRange(ADDED_MS).or(outOfRange(UPDATED_MS)),
+                        when(outOfRange(ADDED_MS), lit(DATE_ADDED)).otherwise(lit(DATE_UPDATED))),
+                new Rule(RejectReason.INVALID_PRICE, invalidPrice(AMOUNT_MIN).or(invalidPrice(AMOUNT_MAX)),
+                        when(invalidPrice(AMOUNT_MIN), lit(AMOUNT_MIN)).otherwise(lit(AMOUNT_MAX))),
+                new Rule(RejectReason.ID_TOO_LONG, expr("octet_length(trim(`" + ID + "`))").gt(MAX_ID_BYTES), lit(ID)));
+    }
+
     private static Column rejectReason() {
-        return when(col(CORRUPT).isNotNull(), lit(RejectReason.MALFORMED_RECORD.label()))
-                .when(anyCell(cell -> cell.contains(REPLACEMENT_CHARACTER)), lit(RejectReason.NOT_UTF8.label()))
-                .when(anyCell(RowRules::tooLong), lit(RejectReason.FIELD_TOO_LONG.label()))
-                .when(isBlank(NAME), lit(RejectReason.MISSING_NAME.label()))
-                .when(isBlank(DATE_UPDATED).and(isBlank(DATE_ADDED)), lit(RejectReason.MISSING_DATE.label()))
-                .when(col(UPDATED_MS).isNull().and(isBlank(DATE_UPDATED)), lit(RejectReason.UNPARSABLE_DATE_ADDED.label()))
-                .when(col(UPDATED_MS).isNull(), lit(RejectReason.UNPARSABLE_DATE_UPDATED.label()))
-                .when(outOfRange(ADDED_MS).or(outOfRange(UPDATED_MS)), lit(RejectReason.DATE_OUT_OF_RANGE.label()))
-                .when(invalidPrice(AMOUNT_MIN).or(invalidPrice(AMOUNT_MAX)), lit(RejectReason.INVALID_PRICE.label()))
-                .when(expr("octet_length(trim(`" + ID + "`))").gt(MAX_ID_BYTES), lit(RejectReason.ID_TOO_LONG.label()));
+        return firstOf(rule -> lit(rule.reason().label()));
+    }
+
+    /**
+     * The source column that decided a rejected row's reason (null for a malformed record), for rows
+     * of {@link #apply}: computed where rejects are written, not for every row.
+     */
+    public static Column rejectColumn() {
+        return firstOf(Rule::column);
+    }
+
+    private static Column firstOf(Function<Rule, Column> value) {
+        Column chain = null;
+        for (Rule rule : rules()) {
+            chain = chain == null ? when(rule.holds(), value.apply(rule)) : chain.when(rule.holds(), value.apply(rule));
+        }
+        return chain;
+    }
+
+    private static Column notUtf8(Column cell) {
+        return cell.contains(REPLACEMENT_CHARACTER);
+    }
+
+    /** The name of the first source column whose cell passes {@code test}. */
+    private static Column firstCell(Function<Column, Column> test) {
+        return coalesce(SourceColumns.ALL.stream().map(name -> when(coalesce(test.apply(col(name)), lit(false)), lit(name)))
+                .toArray(Column[]::new));
     }
 
     /** Over {@link #MAX_FIELD_CHARS} characters; the byte length, known at once, rules out nearly every cell first. */

@@ -47,12 +47,23 @@ public final class CsvDatasetReader {
      * query that contains it (10,000 columns took a minute for two rows).
      */
     static final int WIDE_FILE_COLUMNS = 500;
+    /** {@code --max-cell-chars}' default: far above the longest cell a row may keep ({@code RowRules.MAX_FIELD_CHARS}). */
+    public static final int DEFAULT_MAX_CELL_CHARS = 1_000_000;
 
     private CsvDatasetReader() {
     }
 
     /** Rows of the files that have at least one recognized column; see {@link #unrecognized}. */
     public static Dataset<Row> read(SparkSession spark, List<CsvFile> files) {
+        return read(spark, files, DEFAULT_MAX_CELL_CHARS);
+    }
+
+    /**
+     * The same, with the parser holding at most {@code maxCellChars} characters of a cell: an
+     * unterminated quote makes the rest of its file one cell, and without a bound that cell is read
+     * into memory whole. Past the bound the read fails ({@link ReadFailures#explain} names the file).
+     */
+    public static Dataset<Row> read(SparkSession spark, List<CsvFile> files, int maxCellChars) {
         Map<List<String>, List<String>> pathsByHeader = new LinkedHashMap<>();
         for (CsvFile file : files) {
             if (SourceColumns.recognizes(file.header())) {
@@ -64,7 +75,7 @@ public final class CsvDatasetReader {
         }
         Dataset<Row> all = null;
         for (Map.Entry<List<String>, List<String>> group : pathsByHeader.entrySet()) {
-            Dataset<Row> rows = readGroup(spark, group.getKey(), group.getValue());
+            Dataset<Row> rows = readGroup(spark, group.getKey(), group.getValue(), maxCellChars);
             all = all == null ? rows : all.unionByName(rows);
         }
         return all;
@@ -75,7 +86,7 @@ public final class CsvDatasetReader {
         return files.stream().filter(file -> !SourceColumns.recognizes(file.header())).map(CsvFile::path).toList();
     }
 
-    private static Dataset<Row> readGroup(SparkSession spark, List<String> header, List<String> paths) {
+    private static Dataset<Row> readGroup(SparkSession spark, List<String> header, List<String> paths, int maxCellChars) {
         List<String> fieldNames = SourceColumns.fieldNames(header);
         List<String> schemaNames = schemaNames(header);
         StructType schema = new StructType();
@@ -90,6 +101,7 @@ public final class CsvDatasetReader {
                 .option("multiLine", true)
                 .option("escape", "\"")
                 .option("mode", "PERMISSIVE")
+                .option("maxCharsPerColumn", maxCellChars)
                 .option("columnNameOfCorruptRecord", CORRUPT)
                 .csv(paths.toArray(String[]::new));
         List<Column> columns = new ArrayList<>();

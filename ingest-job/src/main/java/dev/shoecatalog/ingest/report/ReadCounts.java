@@ -5,19 +5,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.shoecatalog.ingest.read.CsvDatasetReader;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import static dev.shoecatalog.ingest.normalize.RowRules.REJECT_REASON;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
 /**
  * What a read found, from one small aggregation over every row: rows per file, rejected rows per
- * reason (both sorted by name), and each file's first row id (to number rejected records without another pass).
+ * reason (both sorted by name), each file's first row id (to number rejected records without another
+ * pass), and the physical lines the rejected records span: a malformed record (an unterminated quote)
+ * may have swallowed many lines, and weighs that much toward the reject ratio.
  */
-public record ReadCounts(Map<String, Long> rowsPerFile, Map<String, Long> rejectsByReason, Map<String, Long> firstRowIds) {
+public record ReadCounts(Map<String, Long> rowsPerFile, Map<String, Long> rejectsByReason, Map<String, Long> firstRowIds,
+                         long rejectedLines) {
 
     public ReadCounts {
         rowsPerFile = sorted(rowsPerFile);
@@ -30,8 +39,9 @@ public record ReadCounts(Map<String, Long> rowsPerFile, Map<String, Long> reject
         Map<String, Long> perFile = new TreeMap<>();
         Map<String, Long> perReason = new TreeMap<>();
         Map<String, Long> firstIds = new TreeMap<>();
+        long[] rejectedLines = {0};
         rows.groupBy(CsvDatasetReader.SOURCE_FILE, REJECT_REASON)
-                .agg(count(lit(1)), min(CsvDatasetReader.ROW_ID))
+                .agg(count(lit(1)), min(CsvDatasetReader.ROW_ID), sum(lines()))
                 .collectAsList()
                 .forEach(group -> {
                     String file = group.getString(0);
@@ -39,9 +49,27 @@ public record ReadCounts(Map<String, Long> rowsPerFile, Map<String, Long> reject
                     firstIds.merge(file, group.getLong(3), Math::min);
                     if (!group.isNullAt(1)) {
                         perReason.merge(group.getString(1), group.getLong(2), Long::sum);
+                        rejectedLines[0] += group.getLong(4);
                     }
                 });
-        return new ReadCounts(perFile, perReason, firstIds);
+        return new ReadCounts(perFile, perReason, firstIds, rejectedLines[0]);
+    }
+
+    /** Physical lines of a record: those of its raw text when Spark kept it (a malformed record), else one. */
+    public static Column lines() {
+        Column raw = col(CsvDatasetReader.CORRUPT);
+        Column breaks = length(raw).minus(length(regexp_replace(raw, "\\n", "")));
+        return when(raw.isNull(), lit(1L)).otherwise(breaks.plus(1).cast("long"));
+    }
+
+    /**
+     * The share of the input rejected, counting a rejected record as the lines it spans: rejected
+     * lines over good records plus rejected lines.
+     */
+    public double rejectedShare() {
+        long good = rows() - rejected();
+        long weighed = good + rejectedLines;
+        return weighed == 0 ? 0 : (double) rejectedLines / weighed;
     }
 
     private static Map<String, Long> sorted(Map<String, Long> counts) {

@@ -1,6 +1,9 @@
 package dev.shoecatalog.ingest.report;
 
 import dev.shoecatalog.ingest.read.CsvDatasetReader;
+import dev.shoecatalog.ingest.normalize.RowRules;
+import dev.shoecatalog.ingest.read.SourceColumns;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -14,19 +17,31 @@ import static dev.shoecatalog.ingest.read.SourceColumns.DATE_UPDATED;
 import static dev.shoecatalog.ingest.read.SourceColumns.ID;
 import static dev.shoecatalog.ingest.read.SourceColumns.NAME;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * Writes rejected rows as JSON lines: source file, record number in it (records, not lines: a quoted
- * cell may span lines), reason, the cells that decided it, and the raw text of a malformed record.
+ * cell may span lines), the physical lines the record spans, reason, the column at fault and its value
+ * (the first {@value #VALUE_CHARS} characters; of the raw text for a malformed record), the cells that
+ * identify the row, and the raw text of a malformed record.
  */
 public final class RejectsOutput {
+
+    static final int VALUE_CHARS = 300;
 
     private RejectsOutput() {
     }
 
     public static void write(Dataset<Row> rejected, ReadCounts counts, String location) {
+        Column column = RowRules.rejectColumn();
+        Column value = when(column.isNull(), col(CORRUPT));
+        for (String name : SourceColumns.ALL) {
+            value = value.when(column.equalTo(name), col(name));
+        }
         CsvDatasetReader.withRecordNumbers(rejected, counts.firstRowIds())
-                .select(col(SOURCE_FILE).as("file"), col(RECORD).as("record"), col(REJECT_REASON).as("reason"),
+                .select(col(SOURCE_FILE).as("file"), col(RECORD).as("record"), ReadCounts.lines().as("lines"),
+                        col(REJECT_REASON).as("reason"), column.as("column"), substring(value, 1, VALUE_CHARS).as("value"),
                         col(ID), col(NAME), col(DATE_UPDATED), col(DATE_ADDED), col(CORRUPT).as("raw"))
                 .coalesce(1)
                 .write().mode(SaveMode.ErrorIfExists).json(location);

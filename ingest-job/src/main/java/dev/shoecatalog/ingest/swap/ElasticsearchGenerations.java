@@ -34,12 +34,18 @@ public final class ElasticsearchGenerations implements AutoCloseable {
     }
 
     public OptionalLong current() {
+        return behindAlias().stream().mapToLong(Long::longValue).max();
+    }
+
+    /** The generations whose index the alias points at: one, or none before the first load. */
+    public Set<Long> behindAlias() {
         return call(() -> {
             if (!client.indices().existsAlias(a -> a.name(CatalogKeys.ALIAS)).value()) {
-                return OptionalLong.empty();
+                return Set.<Long>of();
             }
             GetAliasResponse aliases = client.indices().getAlias(a -> a.name(CatalogKeys.ALIAS));
-            return aliases.result().keySet().stream().mapToLong(CatalogKeys::generationOfIndex).filter(g -> g >= 0).max();
+            return aliases.result().keySet().stream().map(CatalogKeys::generationOfIndex).filter(g -> g >= 0)
+                    .collect(Collectors.<Long, Set<Long>>toCollection(TreeSet::new));
         });
     }
 
@@ -72,15 +78,26 @@ public final class ElasticsearchGenerations implements AutoCloseable {
     }
 
     /**
-     * Points the alias at generation g only, or at nothing when g is empty: one {@code _aliases} call
-     * that removes it from every generation's index (whatever a failed run left) and adds it to g.
+     * Moves the alias from exactly the generations it pointed at when the caller looked
+     * ({@code expected}) to g (or to nothing when g is empty), in one {@code _aliases} call that fails
+     * as a whole when the alias is no longer on one of them ({@code must_exist}): a run that stalled
+     * while another one switched cannot move the other run's readers. Before the first load there is
+     * nothing to condition on; the alias is added, then checked to point at g alone, else taken back.
      */
-    public void switchTo(OptionalLong g) {
+    public void switchTo(OptionalLong g, Set<Long> expected) {
         call(() -> client.indices().updateAliases(u -> {
-            u.actions(a -> a.remove(r -> r.index(CatalogKeys.INDEX_PATTERN).alias(CatalogKeys.ALIAS).mustExist(false)));
+            expected.forEach(e -> u.actions(a -> a.remove(r -> r.index(CatalogKeys.index(e)).alias(CatalogKeys.ALIAS).mustExist(true))));
             g.ifPresent(target -> u.actions(a -> a.add(add -> add.index(CatalogKeys.index(target)).alias(CatalogKeys.ALIAS))));
             return u;
         }));
+        if (expected.isEmpty() && g.isPresent()) {
+            Set<Long> now = behindAlias();
+            if (!now.equals(Set.of(g.getAsLong()))) {
+                switchTo(OptionalLong.empty(), Set.of(g.getAsLong()));
+                throw new FencedSwitchException("the alias " + CatalogKeys.ALIAS + " also points at generations " + now
+                        + " of another run; this run took its switch back");
+            }
+        }
     }
 
     public void drop(long g) {

@@ -14,14 +14,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Loads beside the current generation and switches readers only to a complete one.
  * <ul>
+ * <li>{@link #checkShrink} refuses a catalog much smaller than the one readers use, before anything is written;</li>
  * <li>{@link #begin} removes leftovers (everything but what readers use and the rollback generation)
- *     and prepares generation g+1, numbered above everything either store holds;</li>
- * <li>{@link #commit} verifies g+1 and switches both stores or neither. Once both serve it the run has
- *     succeeded: the cleanup after that point only logs and reports what it could not remove;</li>
- * <li>{@link #abort} removes what a failed run wrote, unless a store serves it;</li>
+ *     and prepares a new generation, numbered by the generation sequence and recorded as loading;</li>
+ * <li>{@link #commit} verifies it and switches both stores or neither, each switch conditional on what
+ *     readers used when the run began (fencing a run that stalled while another switched). Once both
+ *     serve it the run has succeeded: the cleanup after that point only logs and reports what it could not remove;</li>
+ * <li>{@link #abort} records a failed run's generation as abandoned and removes it, unless a store serves it;</li>
  * <li>{@link #rollback} returns both stores to the kept previous generation, both or neither.</li>
  * </ul>
- * Every switch happens under the caller's {@link CatalogLease}.
+ * Every change happens under the caller's {@link CatalogLease}; the registry's records
+ * ({@link GenerationRecord}) say which generation is loading, committed or abandoned.
  */
 public final class GenerationSwap {
 
@@ -38,16 +41,41 @@ public final class GenerationSwap {
     }
 
     public CatalogState state() {
-        return new CatalogState(redis.current(), elasticsearch.current(), redis.existing(), elasticsearch.existing());
+        Map<Long, GenerationRecord> records = redis.records();
+        OptionalLong redisCurrent = redis.current();
+        Set<Long> inRedis = new TreeSet<>(records.keySet());
+        redisCurrent.ifPresent(inRedis::add);
+        return new CatalogState(redisCurrent, elasticsearch.behindAlias(), inRedis, elasticsearch.existing(), records);
     }
 
-    /** Removes leftovers, then creates the next generation's index in both stores, before any document. */
+    /**
+     * Refuses (having written nothing) a catalog of {@code products} that has more than
+     * {@code maxShrink} fewer products than the generation readers use: a short or partial export
+     * must not replace a full catalog. An empty catalog takes any size.
+     */
+    public void checkShrink(long products, double maxShrink) {
+        CatalogState now = state();
+        long served = 0;
+        if (now.redisCurrent().isPresent()) {
+            served = redis.count(now.redisCurrent().getAsLong());
+        }
+        if (now.elasticCurrent().isPresent()) {
+            served = Math.max(served, elasticsearch.count(now.elasticCurrent().getAsLong()));
+        }
+        if (served > 0 && products < served * (1 - maxShrink)) {
+            throw new ShrinkRefusedException(String.format(java.util.Locale.ROOT,
+                    "the new catalog has %d products, %.1f%% fewer than the %d readers use (%s); more than --max-shrink %.2f."
+                            + " If the catalog really shrank, run again with --max-shrink 1", products,
+                    100.0 * (served - products) / served, served, now.served(), maxShrink));
+        }
+    }
+
+    /** Removes leftovers, then claims the next generation number and creates its index in both stores, before any document. */
     public Generation begin(RedisSearchMode searchMode) {
         CatalogState before = state();
         List<String> problems = removeAllBut(before.kept(), before);
         problems.forEach(problem -> LOG.warn("{}; the next run tries again", problem));
-        long next = before.next();
-        redis.register(next);
+        long next = redis.claimNext(before.highestNumber(), lease.runId(), lease.holder());
         elasticsearch.create(next);
         RedisSearchIndexes.Outcome search = redis.search().create(next, searchMode);
         LOG.info("Loading generation {} ({}; Redis search index: {})", next, before.served(), search.note());
@@ -63,12 +91,13 @@ public final class GenerationSwap {
         long g = generation.number();
         verify(generation, expectedProducts, timeoutMillis);
         redis.writeMeta(g, meta);
-        switchBoth(g, generation.before());
+        switchBoth(g, generation.before(), GenerationRecord.prefix(GenerationRecord.State.LOADING, lease.runId()),
+                new GenerationRecord(g, GenerationRecord.State.COMMITTED, lease.runId(), java.time.Instant.now()));
         LOG.info("Readers now use generation {}", g);
         // The commit point: nothing below may remove or alter g, or fail the run.
         Set<Long> kept = new TreeSet<>(Set.of(g));
         generation.before().redisCurrent().ifPresent(kept::add);
-        generation.before().elasticCurrent().ifPresent(kept::add);
+        kept.addAll(generation.before().elasticServed());
         List<String> problems = new ArrayList<>();
         try {
             problems.addAll(removeAllBut(kept, state()));
@@ -101,11 +130,17 @@ public final class GenerationSwap {
     }
 
     /**
-     * Best effort: removes the generation a failed run was writing from each store that answers and
-     * does not serve it (after a split switch one store may); the next run removes whatever is left.
+     * Best effort: records the generation a failed run was writing as abandoned (its writers still
+     * running stop at their next batch), then removes it from each store that answers and does not
+     * serve it (after a split switch one store may); the next run removes whatever is left.
      */
     public void abort(Generation generation) {
         long g = generation.number();
+        try {
+            redis.record(new GenerationRecord(g, GenerationRecord.State.ABANDONED, lease.runId(), java.time.Instant.now()), lease.holder());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record generation {} as abandoned ({}); the run holding the catalog next removes it", g, e.getMessage());
+        }
         if (servesSomethingElse(redis::current, g)) {
             try {
                 redis.drop(g);
@@ -148,47 +183,64 @@ public final class GenerationSwap {
             throw new GenerationCheckException("generation " + target + " is incomplete (meta says " + products
                     + " products, Redis has " + inRedis + ", Elasticsearch has " + inElastic + "); readers not switched");
         }
-        switchBoth(target, before);
+        switchBoth(target, before, GenerationRecord.State.COMMITTED.label() + " ", null);
         LOG.info("Rolled back: readers now use generation {} ({} before)", target, before.served());
         return before;
     }
 
-    /** Elasticsearch first, then Redis; if Redis fails, Elasticsearch goes back. Throws with readers named when both are not on g. */
-    private void switchBoth(long g, CatalogState before) {
-        lease.checkHeld();
+    /**
+     * Elasticsearch first, then Redis, each conditional on what readers used in {@code before}; if Redis
+     * refuses, Elasticsearch goes back (conditionally too). Throws with readers named when both are not on g.
+     */
+    private void switchBoth(long g, CatalogState before, String expectedRecord, GenerationRecord newRecord) {
+        lease.confirm();
         try {
-            elasticsearch.switchTo(OptionalLong.of(g));
+            elasticsearch.switchTo(OptionalLong.of(g), before.elasticServed());
         } catch (RuntimeException e) {
             if (!serves(elasticsearch::current, g)) {
-                throw new IllegalStateException("the Elasticsearch alias could not be switched to generation " + g + " ("
-                        + e.getMessage() + "); readers keep what they had: " + before.served(), e);
+                throw new FencedSwitchException("the Elasticsearch alias could not be switched to generation " + g + " ("
+                        + e.getMessage() + "); readers not moved: " + describeNow());
             }
         }
         try {
-            redis.switchTo(g, lease.holder());
+            redis.switchTo(g, before.redisCurrent(), expectedRecord, newRecord, lease.holder());
         } catch (RuntimeException redisFailure) {
-            if (serves(redis::current, g)) {
+            if (serves(redis::current, g) && !(redisFailure instanceof redis.clients.jedis.exceptions.JedisDataException)) {
                 return; // the SET went through; only its answer was lost
             }
             try {
-                elasticsearch.switchTo(before.elasticCurrent());
+                elasticsearch.switchTo(before.elasticCurrent(), Set.of(g));
             } catch (RuntimeException undoFailure) {
                 throw new ReadersSplitException("readers are split: Elasticsearch serves generation " + g + ", Redis serves "
                         + describe(redis::current) + ". Redis did not switch (" + redisFailure.getMessage()
                         + ") and the Elasticsearch alias could not be switched back (" + undoFailure.getMessage()
                         + "). Run the job with --rollback, or a new load, to put both on one generation", redisFailure);
             }
-            throw new IllegalStateException("Redis could not be switched to generation " + g + " (" + redisFailure.getMessage()
-                    + "); the Elasticsearch alias was switched back, readers keep what they had: " + before.served(), redisFailure);
+            throw new FencedSwitchException("Redis could not be switched to generation " + g + " (" + redisFailure.getMessage()
+                    + "); the Elasticsearch alias was switched back, readers keep what they had: " + before.served());
         }
     }
 
-    /** Drops, in each store, every generation it holds (per {@code existing}) that is not kept; returns what failed. */
+    /** What readers use now, for messages: read again, since another run may have moved them. */
+    private String describeNow() {
+        return "Redis serves " + describe(redis::current) + ", Elasticsearch serves " + describe(elasticsearch::current);
+    }
+
+    /**
+     * Drops, in each store, every generation it holds (per {@code existing}) that is not kept; returns
+     * what failed. A generation still recorded as loading belongs to a run that lost the lease to this
+     * one: it is recorded as abandoned first, so that its writers stop.
+     */
     private List<String> removeAllBut(Set<Long> kept, CatalogState existing) {
         List<String> problems = new ArrayList<>();
         for (long g : existing.inRedis()) {
             if (!kept.contains(g)) {
                 try {
+                    GenerationRecord record = existing.records().get(g);
+                    if (record != null && record.state() == GenerationRecord.State.LOADING) {
+                        redis.record(new GenerationRecord(g, GenerationRecord.State.ABANDONED, record.run(), java.time.Instant.now()),
+                                lease.holder());
+                    }
                     redis.drop(g);
                 } catch (RuntimeException e) {
                     problems.add("could not remove generation " + g + " from Redis: " + e.getMessage());

@@ -1,10 +1,10 @@
 package dev.shoecatalog.ingest.swap;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 import dev.shoecatalog.ingest.config.RedisSettings;
 import dev.shoecatalog.model.CatalogKeys;
@@ -13,16 +13,35 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
 /**
- * The driver's view of generations in Redis: which is current, which exist, and registering, checking,
- * switching and dropping one. The search index lives in {@link RedisSearchIndexes}.
+ * The driver's view of generations in Redis: which is current, the registry's records, and claiming,
+ * checking, switching and dropping one. Every change of the registry, the sequence or the current
+ * generation is a script that first checks the caller still holds the lease (the fencing of a run
+ * that lost it). The search index lives in {@link RedisSearchIndexes}.
  */
 public final class RedisGenerations {
 
     private static final int SCAN_COUNT = 1000;
-    /** Switches readers only while the caller holds the catalog's lease (fencing a run that lost it). */
-    private static final String SWITCH = "if redis.call('GET', KEYS[1]) ~= ARGV[1] then"
-            + " return redis.error_reply('LEASE this run no longer holds ' .. KEYS[1]) end"
-            + " redis.call('SET', KEYS[2], ARGV[2]) return 'OK'";
+    private static final String LEASE_CHECK = "if redis.call('GET', KEYS[1]) ~= ARGV[1] then"
+            + " return redis.error_reply('LEASE this run no longer holds ' .. KEYS[1]) end ";
+    /** The next number of the sequence, above {@code floor}, recorded as loading. */
+    private static final String CLAIM = LEASE_CHECK
+            + "local n = redis.call('INCR', KEYS[2]) local floor = tonumber(ARGV[2])"
+            + " if n <= floor then n = floor + 1 redis.call('SET', KEYS[2], n) end"
+            + " redis.call('HSET', KEYS[3], n, ARGV[3]) return n";
+    private static final String MARK = LEASE_CHECK + "redis.call('HSET', KEYS[2], ARGV[2], ARGV[3]) return 'OK'";
+    /**
+     * Switches readers only if readers still use what the caller saw ({@code ARGV[3]}, empty for none)
+     * and the target's record starts as expected; then records it as {@code ARGV[5]} (unless empty).
+     */
+    private static final String SWITCH = LEASE_CHECK
+            + "local current = redis.call('GET', KEYS[2]) or ''"
+            + " if current ~= ARGV[3] then return redis.error_reply('FENCED readers use generation ' .. current"
+            + " .. ', not ' .. ARGV[3] .. ' as this run saw') end"
+            + " local record = redis.call('HGET', KEYS[3], ARGV[2]) or ''"
+            + " if string.sub(record, 1, #ARGV[4]) ~= ARGV[4] then return redis.error_reply('FENCED generation '"
+            + " .. ARGV[2] .. ' is recorded as \"' .. record .. '\"') end"
+            + " redis.call('SET', KEYS[2], ARGV[2]) if ARGV[5] ~= '' then redis.call('HSET', KEYS[3], ARGV[2], ARGV[5]) end"
+            + " return 'OK'";
 
     private final RedisSettings settings;
     private final RedisSearchIndexes search;
@@ -43,23 +62,39 @@ public final class RedisGenerations {
         }
     }
 
-    /** Every generation that may have keys in Redis: the registered ones and the current one. */
-    public Set<Long> existing() {
+    /**
+     * The registry's records. Generations of the registry of earlier versions count as committed: it
+     * held no state, and a rollback still checks a generation's counts before switching to it.
+     */
+    public Map<Long, GenerationRecord> records() {
         try (Jedis jedis = settings.connect()) {
-            Set<Long> generations = new TreeSet<>();
-            jedis.smembers(CatalogKeys.GENERATIONS).forEach(g -> generations.add(Long.parseLong(g)));
-            String current = jedis.get(CatalogKeys.CURRENT);
-            if (current != null) {
-                generations.add(Long.parseLong(current));
-            }
-            return generations;
+            Map<Long, GenerationRecord> records = new TreeMap<>();
+            jedis.smembers(CatalogKeys.LEGACY_GENERATIONS).forEach(g -> records.put(Long.parseLong(g),
+                    new GenerationRecord(Long.parseLong(g), GenerationRecord.State.COMMITTED, "legacy", Instant.EPOCH)));
+            jedis.hgetAll(CatalogKeys.REGISTRY).forEach((g, value) -> records.put(Long.parseLong(g),
+                    GenerationRecord.parse(Long.parseLong(g), value)));
+            return records;
         }
     }
 
-    /** Records generation g before anything of it is written, so a crash leaves a findable leftover. */
-    public void register(long g) {
+    /**
+     * Takes the next number of the generation sequence (above {@code floor}, the highest number either
+     * store holds) and records it as loading by {@code run}, before anything of it is written.
+     */
+    public long claimNext(long floor, String run, String leaseHolder) {
+        String loading = new GenerationRecord(0, GenerationRecord.State.LOADING, run, Instant.now()).encode();
         try (Jedis jedis = settings.connect()) {
-            jedis.sadd(CatalogKeys.GENERATIONS, Long.toString(g));
+            Object claimed = jedis.eval(CLAIM, List.of(CatalogKeys.LOCK, CatalogKeys.SEQUENCE, CatalogKeys.REGISTRY),
+                    List.of(leaseHolder, Long.toString(floor), loading));
+            return (Long) claimed;
+        }
+    }
+
+    /** Records a new state of generation g, under the lease. */
+    public void record(GenerationRecord record, String leaseHolder) {
+        try (Jedis jedis = settings.connect()) {
+            jedis.eval(MARK, List.of(CatalogKeys.LOCK, CatalogKeys.REGISTRY),
+                    List.of(leaseHolder, Long.toString(record.generation()), record.encode()));
         }
     }
 
@@ -82,14 +117,20 @@ public final class RedisGenerations {
         }
     }
 
-    /** Readers use generation g from now on: one {@code SET}, refused unless {@code leaseHolder} still holds the lease. */
-    public void switchTo(long g, String leaseHolder) {
+    /**
+     * Readers use generation g from now on: one {@code SET}, refused unless {@code leaseHolder} still
+     * holds the lease, readers still use {@code expectedCurrent}, and g's record starts with
+     * {@code expectedRecord}; then g is recorded as {@code newRecord} (null: unchanged).
+     */
+    public void switchTo(long g, OptionalLong expectedCurrent, String expectedRecord, GenerationRecord newRecord, String leaseHolder) {
+        String expected = expectedCurrent.isPresent() ? Long.toString(expectedCurrent.getAsLong()) : "";
         try (Jedis jedis = settings.connect()) {
-            jedis.eval(SWITCH, List.of(CatalogKeys.LOCK, CatalogKeys.CURRENT), List.of(leaseHolder, Long.toString(g)));
+            jedis.eval(SWITCH, List.of(CatalogKeys.LOCK, CatalogKeys.CURRENT, CatalogKeys.REGISTRY), List.of(leaseHolder,
+                    Long.toString(g), expected, expectedRecord, newRecord == null ? "" : newRecord.encode()));
         }
     }
 
-    /** Removes the search index and every key of generation g, then its registration (a no-op when there is none). */
+    /** Removes the search index and every key of generation g, then its record (a no-op when there is none). */
     public void drop(long g) {
         search.drop(g);
         try (Jedis jedis = settings.connect()) {
@@ -102,7 +143,8 @@ public final class RedisGenerations {
                 }
                 cursor = page.getCursor();
             } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-            jedis.srem(CatalogKeys.GENERATIONS, Long.toString(g));
+            jedis.hdel(CatalogKeys.REGISTRY, Long.toString(g));
+            jedis.srem(CatalogKeys.LEGACY_GENERATIONS, Long.toString(g));
         }
     }
 }

@@ -15,7 +15,7 @@ import org.elasticsearch.client.ResponseException;
 import org.elasticsearch.client.RestClient;
 
 /**
- * Sends one bulk request and retries, with exponential backoff, what the cluster could not take yet:
+ * Sends one bulk request and retries, with exponential backoff and jitter, what the cluster could not take yet:
  * the whole request when it was answered 429/502/503/504 or not answered, else only the items
  * answered 429/503. Any other item error fails at once, naming the document and the reason.
  */
@@ -36,7 +36,7 @@ final class BulkSender {
 
     void send(BulkBody body) {
         BulkBody pending = body;
-        long backoff = FIRST_BACKOFF_MILLIS;
+        Backoff backoff = new Backoff(FIRST_BACKOFF_MILLIS, MAX_BACKOFF_MILLIS);
         for (int attempt = 0; ; attempt++) {
             String retryReason;
             try {
@@ -59,8 +59,7 @@ final class BulkSender {
             if (attempt >= maxRetries) {
                 throw new IllegalStateException("bulk request failed after " + (maxRetries + 1) + " attempts: " + retryReason);
             }
-            sleep(backoff);
-            backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+            backoff.sleep();
         }
     }
 
@@ -107,14 +106,5 @@ final class BulkSender {
 
     static boolean isRetryable(int status) {
         return status == 429 || status == 502 || status == 503 || status == 504;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while backing off", e);
-        }
     }
 }

@@ -1,93 +1,109 @@
 package dev.shoecatalog.ingest.write;
 
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 
 import dev.shoecatalog.ingest.config.RedisSettings;
-import dev.shoecatalog.model.CatalogKeys;
-import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.model.ShoeFields;
-import dev.shoecatalog.model.ShoeHash;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.commands.ProtocolCommand;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.util.SafeEncoder;
 
 /**
- * Writes one partition of products into generation {@code g}: the document hash, the {@code latest}
- * sorted set and one sorted set per color key, pipelined {@code batchSize} products per round trip
- * over one connection. The sorted sets get one {@code ZADD} per key and batch, with every member of
- * the batch for that key: one command per product and key cost Redis more than the members did.
- * Any error fails the task (writes are idempotent, so a retried task is safe).
+ * Writes one partition of products into generation {@code g}, {@code batchSize} products per round
+ * trip ({@link RedisBatch}). Each batch is one transaction that applies only while the registry still
+ * records g as loading ({@code WATCH} of the registry): once a run abandons g, or a newer run takes the
+ * catalog over and abandons it, a task still running stops at its next batch and adds no key to g.
+ * A transient failure (connection reset, timeout, {@code LOADING}, {@code BUSY}, {@code TRYAGAIN}) is
+ * retried, batch by batch, with backoff and jitter over a new connection; the writes are idempotent.
+ * A refusal (out of memory, wrong type, ACL) fails the task naming the key and Redis's reason.
  */
 public final class RedisWriter implements ForeachPartitionFunction<Row> {
 
-    private static final ProtocolCommand FT_ADDHASH = () -> SafeEncoder.encode("FT.ADDHASH");
+    private static final long FIRST_BACKOFF_MILLIS = 100;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final RedisSettings settings;
     private final long generation;
     private final RedisSearchVersion search;
+    private final int maxRetries;
     private final LongAccumulator written;
 
-    public RedisWriter(RedisSettings settings, long generation, RedisSearchVersion search, LongAccumulator written) {
+    public RedisWriter(RedisSettings settings, long generation, RedisSearchVersion search, int maxRetries, LongAccumulator written) {
         this.settings = settings;
         this.generation = generation;
         this.search = search;
+        this.maxRetries = maxRetries;
         this.written = written;
     }
 
     @Override
     public void call(Iterator<Row> rows) {
-        try (Jedis jedis = settings.connect()) {
-            Pipeline pipeline = jedis.pipelined();
-            Map<String, Map<String, Double>> sortedSets = new HashMap<>();
-            int pending = 0;
+        Connection connection = new Connection();
+        try {
+            RedisBatch batch = new RedisBatch(generation, search);
             while (rows.hasNext()) {
                 Row row = rows.next();
-                add(pipeline, sortedSets, ShoeRows.toShoe(row), row.<Long>getAs(ShoeFields.LATEST_RANK));
-                if (++pending == settings.batchSize()) {
-                    sync(pipeline, sortedSets, pending);
-                    pending = 0;
+                batch.add(ShoeRows.toShoe(row), row.<Long>getAs(ShoeFields.LATEST_RANK));
+                if (batch.size() == settings.batchSize()) {
+                    write(connection, batch);
+                    batch = new RedisBatch(generation, search);
                 }
             }
-            sync(pipeline, sortedSets, pending);
+            write(connection, batch);
+        } finally {
+            connection.close();
         }
     }
 
-    private void add(Pipeline pipeline, Map<String, Map<String, Double>> sortedSets, Shoe shoe, long latestRank) {
-        String docKey = CatalogKeys.doc(generation, shoe.id());
-        Map<String, String> hash = ShoeHash.toHash(shoe);
-        hash.put(ShoeFields.LATEST_RANK, Long.toString(latestRank));
-        double score = shoe.dateUpdated().toEpochMilli();
-        pipeline.del(docKey); // a rerun of this task must not leave fields of an older write
-        pipeline.hset(docKey, hash);
-        sortedSets.computeIfAbsent(CatalogKeys.latest(generation), key -> new HashMap<>()).put(shoe.id(), score);
-        for (String colorKey : shoe.colorKeys()) {
-            sortedSets.computeIfAbsent(CatalogKeys.color(generation, colorKey), key -> new HashMap<>()).put(shoe.id(), score);
-        }
-        if (search == RedisSearchVersion.V1_ADDHASH) {
-            pipeline.sendCommand(FT_ADDHASH, CatalogKeys.index(generation), docKey, "1.0", "REPLACE");
-        }
-    }
-
-    private void sync(Pipeline pipeline, Map<String, Map<String, Double>> sortedSets, int products) {
-        if (products == 0) {
+    private void write(Connection connection, RedisBatch batch) {
+        if (batch.size() == 0) {
             return;
         }
-        sortedSets.forEach(pipeline::zadd);
-        sortedSets.clear();
-        List<Object> replies = pipeline.syncAndReturnAll();
-        for (Object reply : replies) {
-            if (reply instanceof JedisDataException error) {
-                throw new JedisDataException("Redis refused a write of generation " + generation + ": " + error.getMessage(), error);
+        Backoff backoff = new Backoff(FIRST_BACKOFF_MILLIS, MAX_BACKOFF_MILLIS);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                batch.writeWhileLoading(connection.get());
+                written.add(batch.size());
+                return;
+            } catch (JedisConnectionException | JedisDataException e) {
+                boolean transientFailure = e instanceof JedisConnectionException || e instanceof JedisDataException data && RedisErrors.isTransient(data);
+                if (!transientFailure || attempt >= maxRetries) {
+                    throw transientFailure ? new IllegalStateException("Redis write of generation " + generation
+                            + " failed after " + (attempt + 1) + " attempts: " + e.getMessage(), e) : e;
+                }
+                connection.reset();
+                backoff.sleep();
             }
         }
-        written.add(products);
+    }
+
+    /** One connection, opened on first use and replaced after a connection failure. */
+    private final class Connection {
+        private Jedis jedis;
+
+        Jedis get() {
+            if (jedis == null) {
+                jedis = settings.connect();
+            }
+            return jedis;
+        }
+
+        void reset() {
+            close();
+            jedis = null;
+        }
+
+        void close() {
+            if (jedis != null) {
+                try {
+                    jedis.close();
+                } catch (RuntimeException alreadyBroken) {
+                    // The connection failed; nothing to release.
+                }
+            }
+        }
     }
 }

@@ -158,7 +158,7 @@ class StoreSecurityTest {
     void aSparkTaskFailureDoesNotShowThePassword() throws IOException {
         String password = MARKER + "-half @:/#%^";
         try (Jedis redis = RedisSettings.of(stores.redisAdminUrl(), null, 100, 5000).connect()) {
-            redis.aclSetUser("half-loader", "reset", "on", ">" + password, "%R~shoes:*", "~shoes:lock", "~shoes:generations",
+            redis.aclSetUser("half-loader", "reset", "on", ">" + password, "%R~shoes:*", "~shoes:lock", "~shoes:registry", "~shoes:sequence", "~shoes:generations",
                     "+@all", "-@admin", "-@dangerous");
         }
         assertThat(run("spark-task-failure", deployedWith("REDIS_URL", stores.redisUrl("half-loader", password)))).isEqualTo(1);

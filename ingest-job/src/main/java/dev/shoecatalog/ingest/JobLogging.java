@@ -1,0 +1,28 @@
+package dev.shoecatalog.ingest;
+
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+
+/**
+ * What a user sees of a run: the job's own lines. Spark logs every failed task with the remote stack
+ * trace (the same cause once per task and retry); the job ends with one line naming the cause instead,
+ * and {@code --verbose} brings back the traces, the job's debug lines included.
+ */
+final class JobLogging {
+
+    private static final String[] TASK_FAILURE_LOGGERS = {
+            "org.apache.spark.scheduler.TaskSetManager", "org.apache.spark.executor.Executor",
+            "org.apache.spark.scheduler.TaskSchedulerImpl", "org.apache.spark.util.Utils"};
+
+    private JobLogging() {
+    }
+
+    static void configure(boolean verbose) {
+        for (String logger : TASK_FAILURE_LOGGERS) {
+            Configurator.setLevel(logger, verbose ? Level.WARN : Level.OFF);
+        }
+        if (verbose) {
+            Configurator.setLevel("dev.shoecatalog", Level.DEBUG);
+        }
+    }
+}

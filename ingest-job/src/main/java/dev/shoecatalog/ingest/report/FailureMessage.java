@@ -1,0 +1,36 @@
+package dev.shoecatalog.ingest.report;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The one line a failed run ends with. Spark wraps a task's failure in exceptions whose messages hold
+ * the whole remote stack trace; the line is the first message in the cause chain that is not such a
+ * wrapper (the job's own messages name the store or file), cut at its first line break.
+ */
+public final class FailureMessage {
+
+    private FailureMessage() {
+    }
+
+    public static String of(Throwable failure) {
+        Throwable cause = failure;
+        while (isWrapper(cause) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        if (message == null || message.isBlank()) {
+            message = cause.getClass().getSimpleName();
+        } else if (isWrapper(cause) || cause.getClass().getName().startsWith("redis.clients")
+                || cause.getClass().getName().startsWith("java.")) {
+            message = cause.getClass().getSimpleName() + ": " + message;
+        }
+        int lineEnd = message.indexOf('\n');
+        return (lineEnd >= 0 ? message.substring(0, lineEnd) : message).strip();
+    }
+
+    private static boolean isWrapper(Throwable t) {
+        return t.getClass().getName().startsWith("org.apache.spark.") || t instanceof CompletionException
+                || t instanceof ExecutionException || t.getClass().getName().startsWith("scala.");
+    }
+}

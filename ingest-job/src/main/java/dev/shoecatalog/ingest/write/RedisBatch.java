@@ -1,0 +1,104 @@
+package dev.shoecatalog.ingest.write;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.model.Shoe;
+import dev.shoecatalog.model.ShoeFields;
+import dev.shoecatalog.model.ShoeHash;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Transaction;
+import redis.clients.jedis.commands.ProtocolCommand;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.util.SafeEncoder;
+
+/**
+ * The writes of up to one batch of products, kept until Redis has taken them (so that a retry sends
+ * them again): each document hash, and one {@code ZADD} per sorted set with every member of the batch
+ * for that key (one command per product and key cost Redis more than the members did).
+ */
+final class RedisBatch {
+
+    private static final ProtocolCommand FT_ADDHASH = () -> SafeEncoder.encode("FT.ADDHASH");
+    private static final String LOADING = "loading ";
+
+    private final long generation;
+    private final RedisSearchVersion search;
+    private final Map<String, Map<String, String>> documents = new LinkedHashMap<>();
+    private final Map<String, Map<String, Double>> sortedSets = new HashMap<>();
+
+    RedisBatch(long generation, RedisSearchVersion search) {
+        this.generation = generation;
+        this.search = search;
+    }
+
+    void add(Shoe shoe, long latestRank) {
+        Map<String, String> hash = ShoeHash.toHash(shoe);
+        hash.put(ShoeFields.LATEST_RANK, Long.toString(latestRank));
+        documents.put(CatalogKeys.doc(generation, shoe.id()), hash);
+        double score = shoe.dateUpdated().toEpochMilli();
+        sortedSets.computeIfAbsent(CatalogKeys.latest(generation), key -> new HashMap<>()).put(shoe.id(), score);
+        for (String colorKey : shoe.colorKeys()) {
+            sortedSets.computeIfAbsent(CatalogKeys.color(generation, colorKey), key -> new HashMap<>()).put(shoe.id(), score);
+        }
+    }
+
+    int size() {
+        return documents.size();
+    }
+
+    /**
+     * Sends the batch as one transaction, watched on the registry: it applies only while the registry
+     * records the generation as loading, and is sent again when another generation's record changed
+     * meanwhile. Throws {@link GenerationNotLoadingException} once the generation is no longer loading.
+     */
+    void writeWhileLoading(Jedis jedis) {
+        String field = Long.toString(generation);
+        while (true) {
+            jedis.watch(CatalogKeys.REGISTRY);
+            String record = jedis.hget(CatalogKeys.REGISTRY, field);
+            if (record == null || !record.startsWith(LOADING)) {
+                jedis.unwatch();
+                throw new GenerationNotLoadingException("generation " + generation + " is no longer loading (the registry says \""
+                        + record + "\"): its run failed or another run took the catalog over; nothing more is written to it");
+            }
+            Transaction transaction = jedis.multi();
+            List<String> keys = new ArrayList<>();
+            documents.forEach((key, hash) -> {
+                transaction.del(key); // a rerun of this task must not leave fields of an older write
+                transaction.hset(key, hash);
+                keys.add(key);
+                keys.add(key);
+                if (search == RedisSearchVersion.V1_ADDHASH) {
+                    transaction.sendCommand(FT_ADDHASH, CatalogKeys.index(generation), key, "1.0", "REPLACE");
+                    keys.add(key);
+                }
+            });
+            sortedSets.forEach((key, members) -> {
+                transaction.zadd(key, members);
+                keys.add(key);
+            });
+            List<Object> replies = transaction.exec();
+            if (replies != null) {
+                checkReplies(replies, keys);
+                return;
+            }
+        }
+    }
+
+    private void checkReplies(List<Object> replies, List<String> keys) {
+        for (int i = 0; i < replies.size(); i++) {
+            if (replies.get(i) instanceof JedisDataException error) {
+                if (RedisErrors.isTransient(error)) {
+                    throw error;
+                }
+                throw new JedisDataException("Redis refused a write of generation " + generation + " to " + keys.get(i) + ": "
+                        + error.getMessage(), error);
+            }
+        }
+    }
+}

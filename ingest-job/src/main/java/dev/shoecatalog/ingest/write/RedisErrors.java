@@ -1,0 +1,24 @@
+package dev.shoecatalog.ingest.write;
+
+import java.util.Set;
+
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/** Which errors Redis answers are worth the same command again a little later. */
+final class RedisErrors {
+
+    /** Loading its data set, a busy script, a slot in migration, a cluster or replica failing over. */
+    private static final Set<String> TRANSIENT = Set.of("LOADING", "BUSY", "TRYAGAIN", "CLUSTERDOWN", "MASTERDOWN", "READONLY");
+
+    private RedisErrors() {
+    }
+
+    static boolean isTransient(JedisDataException error) {
+        String message = error.getMessage();
+        if (message == null) {
+            return false;
+        }
+        int space = message.indexOf(' ');
+        return TRANSIENT.contains(space < 0 ? message : message.substring(0, space));
+    }
+}
