@@ -75,7 +75,7 @@ public final class IngestJob implements Callable<Integer> {
         } catch (NothingToRollBackException e) {
             LOG.error("Nothing to roll back: {}", e.getMessage());
             return NOTHING_TO_ROLL_BACK;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             fail("Rollback failed", e);
             return LOAD_FAILED;
         }
@@ -93,7 +93,7 @@ public final class IngestJob implements Callable<Integer> {
         } catch (ReadersSplitException e) {
             fail("Load failed", e);
             return LOAD_FAILED;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's exceptions are checked ones, thrown undeclared
             fail("Load failed, readers keep the current generation", e);
             return LOAD_FAILED;
         } finally {
@@ -102,7 +102,7 @@ public final class IngestJob implements Callable<Integer> {
     }
 
     /** One line for the user; the stack trace at debug level (shown with --verbose). */
-    private static void fail(String what, RuntimeException e) {
+    private static void fail(String what, Exception e) {
         LOG.error("{}: {}", what, FailureMessage.of(e));
         LOG.debug("{}", what, e);
     }

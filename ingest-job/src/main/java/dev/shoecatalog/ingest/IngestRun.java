@@ -113,7 +113,7 @@ final class IngestRun {
                 List<String> cleanupProblems = stages.time("swap", () -> swap.commit(generation, productCount,
                         summary.apply(List.of()).toMeta(), options.timeoutMillis));
                 return summary.apply(cleanupProblems);
-            } catch (RuntimeException e) {
+            } catch (Exception e) { // Spark's checked exceptions too (thrown undeclared); rethrown as they are
                 swap.abort(generation);
                 throw e;
             }
@@ -161,8 +161,10 @@ final class IngestRun {
     private ReadCounts readCounts(Dataset<Row> rows) {
         try {
             return ReadCounts.of(rows);
-        } catch (RuntimeException e) {
-            throw ReadFailures.explain(e, options.maxCellChars).map(RuntimeException.class::cast).orElse(e);
+        } catch (Exception e) { // Spark's own exceptions are checked ones, thrown undeclared
+            RuntimeException failure = ReadFailures.explain(e, options.maxCellChars).map(RuntimeException.class::cast)
+                    .orElseGet(() -> e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e));
+            throw failure;
         }
     }
 
@@ -212,7 +214,9 @@ final class IngestRun {
         try {
             CompletableFuture.allOf(redis, elastic).join();
         } catch (CompletionException e) {
-            Throwable cause = firstFailure.get() instanceof CompletionException c ? c.getCause() : firstFailure.get();
+            // join() may return before the failed future's callback ran: then its own failure is the first one.
+            Throwable first = firstFailure.get() != null ? firstFailure.get() : e;
+            Throwable cause = first instanceof CompletionException c && c.getCause() != null ? c.getCause() : first;
             throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
         }
         return new long[] {toRedis.value(), toElastic.value()};

@@ -16,8 +16,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Fault injection, not a store: a TCP relay on a free loopback port in front of a real server that
- * can add latency to every request on demand, which a real Redis or Elasticsearch cannot be told
- * to do. With no delay set it relays bytes unchanged.
+ * can add latency to every request, or reset one connection, on demand, which a real Redis or
+ * Elasticsearch cannot be told to do. With no fault set it relays bytes unchanged.
  */
 public final class SlowLinkProxy implements AutoCloseable {
 
@@ -30,6 +30,9 @@ public final class SlowLinkProxy implements AutoCloseable {
     });
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile long delayMillis;
+    /** Reset the first connection that has sent more than this many bytes; negative: none. */
+    private final java.util.concurrent.atomic.AtomicLong resetAfterBytes = new java.util.concurrent.atomic.AtomicLong(-1);
+    private final java.util.concurrent.atomic.AtomicInteger resets = new java.util.concurrent.atomic.AtomicInteger();
 
     private SlowLinkProxy(ServerSocket server, int targetPort) {
         this.server = server;
@@ -64,6 +67,19 @@ public final class SlowLinkProxy implements AutoCloseable {
         this.delayMillis = delay.toMillis();
     }
 
+    /**
+     * Resets (TCP RST, as a crashed peer or a dropped NAT entry does) the first connection whose client
+     * has sent more than {@code bytes} from now on, once: small control connections are left alone.
+     */
+    public void resetOneConnectionAfter(long bytes) {
+        resetAfterBytes.set(bytes);
+    }
+
+    /** How many connections {@link #resetOneConnectionAfter} has reset. */
+    public int resets() {
+        return resets.get();
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -90,14 +106,23 @@ public final class SlowLinkProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to, boolean delayed) {
+    private void pump(Socket from, Socket to, boolean fromClient) {
         byte[] buffer = new byte[64 * 1024];
+        long sent = 0;
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 long delay = delayMillis;
-                if (delayed && delay > 0) {
+                if (fromClient && delay > 0) {
                     Thread.sleep(delay);
+                }
+                sent += read;
+                long threshold = resetAfterBytes.get();
+                if (fromClient && threshold >= 0 && sent > threshold && resetAfterBytes.compareAndSet(threshold, -1)) {
+                    resets.incrementAndGet();
+                    reset(from);
+                    reset(to);
+                    return;
                 }
                 out.write(buffer, 0, read);
                 out.flush();
@@ -111,6 +136,15 @@ public final class SlowLinkProxy implements AutoCloseable {
             closeQuietly(to);
             open.remove(to);
         }
+    }
+
+    private static void reset(Socket socket) {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+            // Closed already: nothing to reset.
+        }
+        closeQuietly(socket);
     }
 
     private static void closeQuietly(Socket socket) {

@@ -30,7 +30,8 @@ public final class FailureMessage {
     }
 
     private static boolean isWrapper(Throwable t) {
-        return t.getClass().getName().startsWith("org.apache.spark.") || t instanceof CompletionException
+        boolean onlyNamesItsCause = t.getCause() != null && t.getCause().toString().equals(t.getMessage());
+        return onlyNamesItsCause || t.getClass().getName().startsWith("org.apache.spark.") || t instanceof CompletionException
                 || t instanceof ExecutionException || t.getClass().getName().startsWith("scala.");
     }
 }

@@ -222,6 +222,18 @@ class StoreFaultsDuringLoadTest {
     }
 
     @Test
+    void aRedisConnectionResetMidWriteIsRetriedAndTheLoadCompletes() {
+        try (SlowLinkProxy flaky = SlowLinkProxy.start(redis.port())) {
+            // Only a writer's connection carries this much; the driver's small control calls are left alone.
+            flaky.resetOneConnectionAfter(300_000);
+            assertThat(job("redis://127.0.0.1:" + flaky.port(), elasticsearch.endpoint().url())
+                    .run(dataset, "--redis-batch-size", "100", "--partitions", "1")).isZero();
+            assertThat(flaky.resets()).as("connections reset mid-write").isEqualTo(1);
+        }
+        assertExactlyTheDataset();
+    }
+
+    @Test
     void aStoreSlowerThanTheTimeoutFailsTheRunCleanly() {
         Before before = before();
         try (SlowLinkProxy stalled = SlowLinkProxy.start(elasticsearch.port())) {
