@@ -13,6 +13,13 @@ public interface QueryConfig {
     @WithDefault("100")
     int maxN();
 
+    /**
+     * How long readiness waits for the stores' answers (asked at once) before it reports a store as
+     * not answering: well under the probe's timeout, so a store that hangs cannot make the probe fail.
+     */
+    @WithDefault("400ms")
+    java.time.Duration readinessBudget();
+
     Elasticsearch elasticsearch();
 
     Redis redis();
