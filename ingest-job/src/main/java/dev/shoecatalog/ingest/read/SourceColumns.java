@@ -57,6 +57,19 @@ public final class SourceColumns {
     private SourceColumns() {
     }
 
+    /** How the Datafiniti exports spell a column the job uses (its internal name otherwise), for messages and rejects. */
+    public static String exportName(String internal) {
+        return switch (internal) {
+            case AMOUNT_MIN -> "prices.amountMin";
+            case AMOUNT_MAX -> "prices.amountMax";
+            case CURRENCY -> "prices.currency";
+            case PRICE_SIZE -> "prices.size";
+            case IMAGE_URLS -> "imageURLs";
+            case SOURCE_URLS -> "sourceURLs";
+            default -> internal;
+        };
+    }
+
     /** The internal name of a header cell, if the job uses that column. */
     public static Optional<String> internalName(String header) {
         String key = header == null ? "" : header.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);

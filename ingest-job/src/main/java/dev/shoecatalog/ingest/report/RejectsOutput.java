@@ -17,12 +17,14 @@ import static dev.shoecatalog.ingest.read.SourceColumns.DATE_UPDATED;
 import static dev.shoecatalog.ingest.read.SourceColumns.ID;
 import static dev.shoecatalog.ingest.read.SourceColumns.NAME;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
 /**
  * Writes rejected rows as JSON lines: source file, record number in it (records, not lines: a quoted
- * cell may span lines), the physical lines the record spans, reason, the column at fault and its value
+ * cell may span lines), the physical lines the record spans, reason, the column at fault (as the exports
+ * spell it) and its value
  * (the first {@value #VALUE_CHARS} characters; of the raw text for a malformed record), the cells that
  * identify the row, and the raw text of a malformed record.
  */
@@ -36,12 +38,14 @@ public final class RejectsOutput {
     public static void write(Dataset<Row> rejected, ReadCounts counts, String location) {
         Column column = RowRules.rejectColumn();
         Column value = when(column.isNull(), col(CORRUPT));
+        Column exportName = when(column.isNull(), lit(null).cast("string"));
         for (String name : SourceColumns.ALL) {
             value = value.when(column.equalTo(name), col(name));
+            exportName = exportName.when(column.equalTo(name), lit(SourceColumns.exportName(name)));
         }
         CsvDatasetReader.withRecordNumbers(rejected, counts.firstRowIds())
                 .select(col(SOURCE_FILE).as("file"), col(RECORD).as("record"), ReadCounts.lines().as("lines"),
-                        col(REJECT_REASON).as("reason"), column.as("column"), substring(value, 1, VALUE_CHARS).as("value"),
+                        col(REJECT_REASON).as("reason"), exportName.as("column"), substring(value, 1, VALUE_CHARS).as("value"),
                         col(ID), col(NAME), col(DATE_UPDATED), col(DATE_ADDED), col(CORRUPT).as("raw"))
                 .coalesce(1)
                 .write().mode(SaveMode.ErrorIfExists).json(location);

@@ -45,13 +45,14 @@ class BadInputCorpusTest {
         }
     }
 
-    private Outcome load(String badName, byte[] bad) throws IOException {
+    private Outcome load(String badName, byte[] bad, String... options) throws IOException {
         Path dataset = Files.createDirectories(dir.resolve("dataset"));
         Files.writeString(dataset.resolve("good.csv"), GOOD);
         Files.write(dataset.resolve(badName), bad);
         Path rejects = dir.resolve("rejects");
-        int exit = new JobRunner(TestStores.redisUrl(), TestStores.elasticsearch(), rejects)
-                .run(dataset, "--max-reject-ratio", "1.0");
+        List<String> args = new java.util.ArrayList<>(List.of("--max-reject-ratio", "1.0"));
+        args.addAll(List.of(options));
+        int exit = new JobRunner(TestStores.redisUrl(), TestStores.elasticsearch(), rejects).run(dataset, args.toArray(String[]::new));
         try (StoreReader stores = new StoreReader(TestStores.redisUrl(), TestStores.elasticsearch())) {
             long g = stores.redisGeneration().orElseThrow();
             List<String> names = stores.redisIds().stream().map(id -> stores.redisDoc(id).get("name")).toList();
@@ -113,9 +114,13 @@ class BadInputCorpusTest {
         assertThat(outcome.names()).contains("Fine Price").doesNotContain("Not A Number", "Infinite", "Too Big", "Long Id");
         assertThat(outcome.meta("rejects:invalid_price")).isEqualTo(3);
         assertThat(outcome.meta("rejects:id_too_long")).isEqualTo(1);
+        // Each reject names the column at fault and its value (at most 300 characters of it).
         assertThat(outcome.rejects()).hasSize(4)
-                .anySatisfy(line -> assertThat(line).contains("refused-by-stores.csv", "invalid_price", "Not A Number"))
-                .anySatisfy(line -> assertThat(line).contains("refused-by-stores.csv", "id_too_long", longId));
+                .anySatisfy(line -> assertThat(line).contains("refused-by-stores.csv", "invalid_price", "Not A Number",
+                        "\"column\":\"prices.amountMin\"", "\"value\":\"NaN\""))
+                .anySatisfy(line -> assertThat(line).contains("invalid_price", "\"column\":\"prices.amountMax\"", "\"value\":\"Infinity\""))
+                .anySatisfy(line -> assertThat(line).contains("refused-by-stores.csv", "id_too_long", longId, "\"column\":\"id\"",
+                        "\"value\":\"" + longId.substring(0, 300) + "\""));
     }
 
     @Test
@@ -141,16 +146,23 @@ class BadInputCorpusTest {
     }
 
     @Test
-    void aTenMegabyteCellIsRejectedWithItsReasonAndTheRowsAroundItLoad() throws Exception {
+    void aTenMegabyteCellIsRejectedWithItsReasonWhenTheBoundAllowsItAndRefusesTheDatasetUnderTheDefault() throws Exception {
         String huge = "x".repeat(10 * 1024 * 1024);
-        Outcome outcome = load("huge-cell.csv", utf8(HEADER
+        byte[] file = utf8(HEADER
                 + "Normal,Acme,2019-03-01T00:00:00Z,Red\n"
                 + "Huge,Acme,2019-03-02T00:00:00Z," + huge + "\n"
                 + "\"" + huge + "\",Acme,2019-03-03T00:00:00Z,Red\n"
-                + "Also Normal,Acme,2019-03-04T00:00:00Z,Red\n"));
+                + "Also Normal,Acme,2019-03-04T00:00:00Z,Red\n");
+        Outcome outcome = load("huge-cell.csv", file, "--max-cell-chars", "20000000");
         assertLoadedAndAccountedFor(outcome, 2);
         assertThat(outcome.names()).contains("Normal", "Also Normal");
         assertThat(outcome.meta("rejects:field_too_long")).isEqualTo(2);
+        assertThat(outcome.rejects()).filteredOn(line -> line.contains("field_too_long"))
+                .allSatisfy(line -> assertThat(line).contains("\"value\":\"" + "x".repeat(300) + "\""))
+                .anySatisfy(line -> assertThat(line).contains("\"column\":\"colors\""))
+                .anySatisfy(line -> assertThat(line).contains("\"column\":\"name\""));
+
+        assertThat(load("huge-cell.csv", file).exit()).as("past --max-cell-chars' default of 1,000,000").isEqualTo(3);
     }
 
     @Test
@@ -160,6 +172,7 @@ class BadInputCorpusTest {
         assertLoadedAndAccountedFor(outcome, 1);
         assertThat(outcome.names()).contains("Plain").noneMatch(name -> name.contains("\uFFFD"));
         assertThat(outcome.meta("rejects:not_utf8")).isEqualTo(1);
+        assertThat(outcome.rejects()).singleElement().satisfies(line -> assertThat(line).contains("\"column\":\"name\"", "Caf"));
     }
 
     @Test
