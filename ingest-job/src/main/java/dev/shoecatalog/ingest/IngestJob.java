@@ -97,7 +97,7 @@ public final class IngestJob implements Callable<Integer> {
             fail("Load failed, readers keep the current generation", e);
             return LOAD_FAILED;
         } finally {
-            spark.stop();
+            SparkSessions.stopWhenIdle(spark, 10_000);
         }
     }
 

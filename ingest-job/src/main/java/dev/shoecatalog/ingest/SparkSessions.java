@@ -34,4 +34,21 @@ public final class SparkSessions {
         }
         return builder.getOrCreate();
     }
+
+    /**
+     * Stops the session once the tasks of cancelled jobs have ended (at most {@code patienceMillis}):
+     * stopping under a task still running makes Spark print its scheduler's rejected callbacks.
+     */
+    public static void stopWhenIdle(SparkSession spark, long patienceMillis) {
+        long deadline = System.nanoTime() + patienceMillis * 1_000_000;
+        while (spark.sparkContext().statusTracker().getActiveStageIds().length > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        spark.stop();
+    }
 }

@@ -11,7 +11,9 @@ import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.model.ShoeFields;
 import dev.shoecatalog.model.ShoeHash;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.Transaction;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.commands.ProtocolCommand;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.util.SafeEncoder;
@@ -55,23 +57,28 @@ final class RedisBatch {
      * Sends the batch as one transaction, watched on the registry: it applies only while the registry
      * records the generation as loading, and is sent again when another generation's record changed
      * meanwhile. Throws {@link GenerationNotLoadingException} once the generation is no longer loading.
+     * MULTI and EXEC go through a plain pipeline, so that an error Redis answers while queueing (out of
+     * memory, no permission) is seen with its reason rather than as a bare {@code EXECABORT}.
      */
     void writeWhileLoading(Jedis jedis) {
         String field = Long.toString(generation);
         while (true) {
-            jedis.watch(CatalogKeys.REGISTRY);
-            String record = jedis.hget(CatalogKeys.REGISTRY, field);
-            if (record == null || !record.startsWith(LOADING)) {
+            Pipeline check = jedis.pipelined();
+            check.sendCommand(Protocol.Command.WATCH, CatalogKeys.REGISTRY);
+            Response<String> record = check.hget(CatalogKeys.REGISTRY, field);
+            check.sync();
+            if (record.get() == null || !record.get().startsWith(LOADING)) {
                 jedis.unwatch();
                 throw new GenerationNotLoadingException("generation " + generation + " is no longer loading (the registry says \""
-                        + record + "\"): its run failed or another run took the catalog over; nothing more is written to it");
+                        + record.get() + "\"): its run failed or another run took the catalog over; nothing more is written to it");
             }
-            Transaction transaction = jedis.multi();
+            Pipeline transaction = jedis.pipelined();
+            transaction.sendCommand(Protocol.Command.MULTI, new String[0]);
             List<String> keys = new ArrayList<>();
             documents.forEach((key, hash) -> {
-                transaction.del(key); // a rerun of this task must not leave fields of an older write
-                transaction.hset(key, hash);
+                transaction.sendCommand(Protocol.Command.DEL, key); // a rerun of this task must not leave fields of an older write
                 keys.add(key);
+                transaction.sendCommand(Protocol.Command.HSET, flatten(key, hash));
                 keys.add(key);
                 if (search == RedisSearchVersion.V1_ADDHASH) {
                     transaction.sendCommand(FT_ADDHASH, CatalogKeys.index(generation), key, "1.0", "REPLACE");
@@ -79,18 +86,42 @@ final class RedisBatch {
                 }
             });
             sortedSets.forEach((key, members) -> {
-                transaction.zadd(key, members);
+                transaction.sendCommand(Protocol.Command.ZADD, flatten(key, members));
                 keys.add(key);
             });
-            List<Object> replies = transaction.exec();
-            if (replies != null) {
-                checkReplies(replies, keys);
+            transaction.sendCommand(Protocol.Command.EXEC, new String[0]);
+            List<Object> replies = transaction.syncAndReturnAll();
+            // Replies: OK to MULTI, one per queued command (QUEUED or an error), then EXEC's.
+            checkReplies(replies.subList(1, replies.size() - 1), keys);
+            Object executed = replies.get(replies.size() - 1);
+            if (executed instanceof JedisDataException error) {
+                throw error;
+            }
+            if (executed instanceof List<?> results) {
+                checkReplies(results, keys);
                 return;
             }
+            // null: the registry changed between WATCH and EXEC; look again.
         }
     }
 
-    private void checkReplies(List<Object> replies, List<String> keys) {
+    private static String[] flatten(String key, Map<String, ?> pairs) {
+        String[] args = new String[1 + 2 * pairs.size()];
+        args[0] = key;
+        int i = 1;
+        for (Map.Entry<String, ?> pair : pairs.entrySet()) {
+            if (pair.getValue() instanceof Double score) {
+                args[i++] = score == Math.rint(score) ? Long.toString(score.longValue()) : Double.toString(score);
+                args[i++] = pair.getKey();
+            } else {
+                args[i++] = pair.getKey();
+                args[i++] = String.valueOf(pair.getValue());
+            }
+        }
+        return args;
+    }
+
+    private void checkReplies(List<?> replies, List<String> keys) {
         for (int i = 0; i < replies.size(); i++) {
             if (replies.get(i) instanceof JedisDataException error) {
                 if (RedisErrors.isTransient(error)) {

@@ -17,6 +17,7 @@ import dev.shoecatalog.testsupport.Datasets;
 import dev.shoecatalog.testsupport.ElasticsearchEndpoint;
 import dev.shoecatalog.testsupport.ElasticsearchServer;
 import dev.shoecatalog.testsupport.ExpectedCatalog;
+import dev.shoecatalog.testsupport.IngestJobProcess;
 import dev.shoecatalog.testsupport.RedisServer;
 import dev.shoecatalog.testsupport.SlowLinkProxy;
 import dev.shoecatalog.testsupport.TestStores;
@@ -231,6 +232,34 @@ class StoreFaultsDuringLoadTest {
             assertThat(flaky.resets()).as("connections reset mid-write").isEqualTo(1);
         }
         assertExactlyTheDataset();
+    }
+
+    @Test
+    void redisRefusingWritesAtItsMemoryLimitEndsTheRunInOneLineNamingTheCause() throws Exception {
+        Before before = before();
+        Path log = TestStores.logDir().resolve("faults-redis-oom.log");
+        java.nio.file.Files.deleteIfExists(log);
+        try (StoreReader stores = reader()) {
+            long used = Long.parseLong(stores.jedis().info("memory").lines().filter(l -> l.startsWith("used_memory:"))
+                    .findFirst().orElseThrow().substring("used_memory:".length()).strip());
+            stores.jedis().configSet("maxmemory", Long.toString(used + 1_000_000));
+        }
+        try {
+            int exit = IngestJobProcess.run(log, java.util.Map.of(), "--master", "local[2]", "--dataset", dataset.toString(),
+                    "--redis-url", redis.url(), "--elasticsearch-hosts", elasticsearch.endpoint().url(),
+                    "--rejects", dir.resolve("rejects-oom").toString(), "--max-shrink", "1");
+            assertThat(exit).isEqualTo(1);
+        } finally {
+            try (StoreReader stores = reader()) {
+                stores.jedis().configSet("maxmemory", "0");
+            }
+        }
+        List<String> lines = java.nio.file.Files.readAllLines(log);
+        assertThat(lines).as("no stack trace by default").noneMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by"));
+        assertThat(lines).filteredOn(line -> line.contains("OOM")).as("the cause, once").hasSize(1);
+        assertThat(lines.get(lines.size() - 1)).contains("Load failed, readers keep the current generation", "Redis refused a write",
+                "OOM command not allowed");
+        assertReadersKept(before);
     }
 
     @Test
