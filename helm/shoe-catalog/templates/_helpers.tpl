@@ -105,3 +105,26 @@ capabilities:
 seccompProfile:
   type: RuntimeDefault
 {{- end }}
+
+{{/*
+Bytes of a Kubernetes quantity in whole units: 4Gi, 512Mi, 2G, 500M, or plain bytes.
+*/}}
+{{- define "shoe-catalog.bytes" -}}
+{{- $q := toString . -}}
+{{- if hasSuffix "Gi" $q -}}{{ mul (trimSuffix "Gi" $q | atoi) 1073741824 }}
+{{- else if hasSuffix "Mi" $q -}}{{ mul (trimSuffix "Mi" $q | atoi) 1048576 }}
+{{- else if hasSuffix "G" $q -}}{{ mul (trimSuffix "G" $q | atoi) 1000000000 }}
+{{- else if hasSuffix "M" $q -}}{{ mul (trimSuffix "M" $q | atoi) 1000000 }}
+{{- else if regexMatch "^[0-9]+$" $q -}}{{ $q }}
+{{- else -}}{{ fail (printf "redis.resources.limits.memory %q: use whole Gi, Mi, G, M or bytes" $q) }}
+{{- end -}}
+{{- end }}
+
+{{/*
+Redis's maxmemory: redis.maxmemoryPercent of the container's memory limit, the rest left for the
+copy-on-write pages of an AOF rewrite or snapshot, buffers and fragmentation.
+*/}}
+{{- define "shoe-catalog.redisMaxmemory" -}}
+{{- $limit := include "shoe-catalog.bytes" .Values.redis.resources.limits.memory | atoi -}}
+{{- div (mul $limit (int .Values.redis.maxmemoryPercent)) 100 -}}
+{{- end }}

@@ -78,6 +78,14 @@ public final class CatalogKeys {
         return generationPrefix(g) + "color:" + colorKey;
     }
 
+    /**
+     * Set of the color keys generation g has a sorted set for, written with them, so that the
+     * generation is dropped from its own keys (this set and {@link #latest}) without scanning the keyspace.
+     */
+    public static String colorKeys(long g) {
+        return generationPrefix(Long.toString(g)) + "colors";
+    }
+
     public static String meta(long g) {
         return meta(Long.toString(g));
     }

@@ -106,6 +106,24 @@ class DeploymentRulesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderings")
+    void redisRefusesWritesAtSeventyPercentOfItsLimitAndTheReadinessProbeWaitsForTheServicesBudget(Sources.Rendered rendered) {
+        List<HasMetadata> objects = KubernetesObjects.parse(rendered.yaml());
+        List<Container> containers = podSpecs(objects).stream().flatMap(pod -> pod.getContainers().stream()).toList();
+        List<Container> redis = containers.stream().filter(c -> c.getName().equals("redis")).toList();
+        if (!redis.isEmpty()) {
+            Container server = redis.get(0);
+            List<String> args = server.getArgs();
+            long limit = server.getResources().getLimits().get("memory").getNumericalAmount().longValue();
+            assertThat(args).as(rendered.name()).containsSubsequence("--maxmemory", Long.toString(limit * 70 / 100))
+                    .containsSubsequence("--maxmemory-policy", "noeviction");
+        }
+        Container query = containers.stream().filter(c -> c.getName().equals("query-service")).findFirst().orElseThrow();
+        // The service answers readiness within its 400 ms budget; Kubernetes' default of 1 s is too tight on a busy node.
+        assertThat(query.getReadinessProbe().getTimeoutSeconds()).as(rendered.name()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
     void theJobRunsNonRootWithTheDatasetReadOnly(Sources.Rendered rendered) {
         GenericKubernetesResource app = sparkApplication(rendered);
         Map<String, Object> spec = map(app.getAdditionalProperties().get("spec"));

@@ -11,6 +11,7 @@ import dev.shoecatalog.ingest.swap.CatalogState;
 import dev.shoecatalog.ingest.swap.ElasticsearchGenerations;
 import dev.shoecatalog.ingest.swap.GenerationSwap;
 import dev.shoecatalog.ingest.swap.LoadInProgressException;
+import dev.shoecatalog.ingest.swap.NoRoomInRedisException;
 import dev.shoecatalog.ingest.swap.NothingToRollBackException;
 import dev.shoecatalog.ingest.swap.ReadersSplitException;
 import dev.shoecatalog.ingest.swap.RedisGenerations;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Mixin;
  * (a lease in Redis). Exit codes: 0 done; 1 failed (readers keep the current generation, or the
  * message names which store serves which); 2 bad options; 3 the dataset was refused (missing, empty,
  * too many rejects, much smaller than the catalog readers use) or there is nothing to roll back to; 4
- * another load is running. A failure ends with one line naming its cause; stack traces go to the log
+ * another load is running; 5 the new generation would not fit in Redis's {@code maxmemory}. A failure ends with one line naming its cause; stack traces go to the log
  * at debug level, or are shown with {@code --verbose}.
  */
 @Command(name = "ingest-job", mixinStandardHelpOptions = true, versionProvider = IngestJob.Version.class,
@@ -39,13 +40,15 @@ import picocli.CommandLine.Mixin;
                 "2:invalid options",
                 "3:dataset refused (missing, empty, no usable row, too many rejects, a cell over --max-cell-chars, more than"
                         + " --max-shrink smaller than the catalog readers use), or nothing to roll back to",
-                "4:another load is running on this catalog; nothing written"})
+                "4:another load is running on this catalog; nothing written",
+                "5:the new generation would not fit in what Redis's maxmemory leaves; nothing written"})
 public final class IngestJob implements Callable<Integer> {
 
     static final int LOAD_FAILED = 1;
     static final int DATASET_REFUSED = 3;
     static final int NOTHING_TO_ROLL_BACK = 3;
     static final int LOAD_IN_PROGRESS = 4;
+    static final int NO_ROOM_IN_REDIS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
 
     @Mixin
@@ -90,6 +93,9 @@ public final class IngestJob implements Callable<Integer> {
         } catch (DatasetException | ShrinkRefusedException e) {
             LOG.error("Dataset refused, nothing written, readers keep the current generation: {}", e.getMessage());
             return DATASET_REFUSED;
+        } catch (NoRoomInRedisException e) {
+            LOG.error("No room in Redis, nothing written, readers keep the current generation: {}", e.getMessage());
+            return NO_ROOM_IN_REDIS;
         } catch (ReadersSplitException e) {
             fail("Load failed", e);
             return LOAD_FAILED;

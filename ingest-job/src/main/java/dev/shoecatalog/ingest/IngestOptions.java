@@ -114,8 +114,10 @@ public final class IngestOptions {
             description = "Retries, with exponential backoff, of bulk requests answered 429/503 or not answered (default: ${DEFAULT-VALUE}).")
     int maxRetries;
 
-    @Option(names = "--elasticsearch-shards", defaultValue = "1", description = "Primary shards of each new index (default: ${DEFAULT-VALUE}).")
-    int shards;
+    @Option(names = "--elasticsearch-shards", defaultValue = "auto",
+            description = "Primary shards of each new index: a number, or auto, one per 20 GB of documents at about 500 bytes each"
+                    + " (one shard up to 40 million products) (default: ${DEFAULT-VALUE}).")
+    String shards;
 
     @Option(names = "--elasticsearch-replicas", defaultValue = "0-1",
             description = "index.auto_expand_replicas once loaded; 0 during the load (default: ${DEFAULT-VALUE}).")
@@ -144,7 +146,24 @@ public final class IngestOptions {
     ElasticsearchSettings elasticsearch() {
         return new ElasticsearchSettings(elasticsearchHosts, elasticsearchCloudId, elasticsearchUsername,
                 elasticsearchPassword, elasticsearchApiKey, elasticsearchCaCert, bulkActions, bulkBytes, maxRetries,
-                timeoutMillis, shards, replicas);
+                timeoutMillis, shardCount(), replicas);
+    }
+
+    /** {@code --elasticsearch-shards} as a number, 0 for auto. */
+    int shardCount() {
+        if ("auto".equalsIgnoreCase(shards.strip())) {
+            return 0;
+        }
+        try {
+            int count = Integer.parseInt(shards.strip());
+            if (count > 0) {
+                return count;
+            }
+        } catch (NumberFormatException notANumber) {
+            // Said below.
+        }
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                "--elasticsearch-shards must be auto or a positive number, not '" + shards + "'");
     }
 
     /** The master to set: the option, else none under spark-submit (it sets spark.master), else local[*]. */

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,6 +33,7 @@ import dev.shoecatalog.ingest.swap.ElasticsearchGenerations;
 import dev.shoecatalog.ingest.swap.Generation;
 import dev.shoecatalog.ingest.swap.GenerationSwap;
 import dev.shoecatalog.ingest.swap.RedisGenerations;
+import dev.shoecatalog.ingest.swap.RedisRoom;
 import dev.shoecatalog.ingest.write.ElasticsearchWriter;
 import dev.shoecatalog.ingest.write.RedisWriter;
 import org.apache.spark.sql.Dataset;
@@ -101,15 +103,21 @@ final class IngestRun {
             if (productCount == 0) {
                 throw new DatasetException("no usable row in " + options.dataset);
             }
-            swap.checkShrink(productCount, options.maxShrink);
+            long productsBefore = swap.checkShrink(productCount, options.maxShrink);
+            String redisMemory = swap.checkRoom(productCount);
             lease.checkHeld();
-            Generation generation = stages.time("prepare", () -> swap.begin(options.redisSearch));
+            OptionalLong usedBefore = swap.redisUsedMemory();
+            Generation generation = stages.time("prepare", () -> swap.begin(options.redisSearch, productCount));
             try {
                 long[] written = writeBoth(products, generation, redisSettings, elasticSettings);
+                OptionalLong usedAfter = swap.redisUsedMemory();
+                long perProduct = usedBefore.isPresent() && usedAfter.isPresent()
+                        ? RedisRoom.perProduct(usedBefore.getAsLong(), usedAfter.getAsLong(), productCount) : 0;
                 Function<List<String>, IngestSummary> summary = cleanupProblems -> new IngestSummary(generation.number(),
                         IngestJob.version(), input.started(), Instant.now(), input.rowsPerFile(), input.unrecognizedFiles(),
                         input.rejects(), input.rejectsLocation(), productCount, written[0], written[1], stages.ordered(),
-                        generation.searchIndex().label(), generation.searchIndex().note(), cleanupProblems);
+                        generation.searchIndex().label(), generation.searchIndex().note(), cleanupProblems, productsBefore,
+                        options.maxShrink, redisMemory, perProduct);
                 List<String> cleanupProblems = stages.time("swap", () -> swap.commit(generation, productCount,
                         summary.apply(List.of()).toMeta(), options.timeoutMillis));
                 return summary.apply(cleanupProblems);

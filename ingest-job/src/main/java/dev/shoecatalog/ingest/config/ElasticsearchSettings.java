@@ -24,7 +24,7 @@ import org.elasticsearch.client.RestClientBuilder;
  * @param bulkActions    documents per bulk request at most
  * @param bulkBytes      bytes of documents per bulk request at most
  * @param maxRetries     retries of a bulk request (or of its items) answered 429/503 or not answered
- * @param shards         primary shards of a new index
+ * @param shards         primary shards of a new index; 0: from the product count ({@code auto})
  * @param replicas       {@code index.auto_expand_replicas} once loaded (0 during the load)
  */
 public record ElasticsearchSettings(List<String> hosts, String cloudId, String username, String password,

@@ -21,12 +21,18 @@ public final class FailureMessage {
         String message = cause.getMessage();
         if (message == null || message.isBlank()) {
             message = cause.getClass().getSimpleName();
-        } else if (isWrapper(cause) || cause.getClass().getName().startsWith("redis.clients")
-                || cause.getClass().getName().startsWith("java.")) {
+        } else if (isWrapper(cause) || namesItsTypeToo(cause)) {
             message = cause.getClass().getSimpleName() + ": " + message;
         }
         int lineEnd = message.indexOf('\n');
         return (lineEnd >= 0 ? message.substring(0, lineEnd) : message).strip();
+    }
+
+    /** A client's or the platform's I/O exception, whose message alone ("Connection reset") does not say what failed. */
+    private static boolean namesItsTypeToo(Throwable t) {
+        String type = t.getClass().getName();
+        return type.startsWith("redis.clients.") || type.startsWith("java.io.") || type.startsWith("java.net.")
+                || type.startsWith("java.util.concurrent.") || type.startsWith("org.elasticsearch.") || type.startsWith("co.elastic.");
     }
 
     private static boolean isWrapper(Throwable t) {

@@ -16,12 +16,17 @@ import java.util.stream.Collectors;
  * @param rejectsPerReason  rejected rows per {@link dev.shoecatalog.ingest.normalize.RejectReason} label
  * @param searchIndex       the Redis search index: {@code v1}, {@code v2} or {@code none}, and why
  * @param cleanupProblems   older generations that could not be removed after the switch (the next run does)
+ * @param productsBefore    products of the catalog readers used before the run (0: none)
+ * @param maxShrink         the share of those the new catalog could have lost ({@code --max-shrink})
+ * @param redisMemory       what the admission check found of Redis's memory (a warning without {@code maxmemory})
+ * @param redisBytesPerProduct what the generation added to Redis's used memory per product (0: unknown)
  */
 public record IngestSummary(long generation, String jobVersion, Instant started, Instant finished,
                             Map<String, Long> rowsPerFile, List<String> unrecognizedFiles,
                             Map<String, Long> rejectsPerReason, String rejectsLocation, long products,
                             long redisWritten, long elasticsearchWritten, Map<String, Duration> stages,
-                            String searchIndex, String searchIndexNote, List<String> cleanupProblems) {
+                            String searchIndex, String searchIndexNote, List<String> cleanupProblems,
+                            long productsBefore, double maxShrink, String redisMemory, long redisBytesPerProduct) {
 
     public long rowsRead() {
         return rowsPerFile.values().stream().mapToLong(Long::longValue).sum();
@@ -46,6 +51,12 @@ public record IngestSummary(long generation, String jobVersion, Instant started,
         meta.put("rowsRead", Long.toString(rowsRead()));
         meta.put("rejected", Long.toString(rejected()));
         meta.put("products", Long.toString(products));
+        meta.put("productsBefore", Long.toString(productsBefore));
+        meta.put("maxShrink", Double.toString(maxShrink));
+        meta.put("redisMemory", redisMemory);
+        if (redisBytesPerProduct > 0) {
+            meta.put(dev.shoecatalog.ingest.swap.RedisRoom.MEASURED, Long.toString(redisBytesPerProduct));
+        }
         meta.put("redisWritten", Long.toString(redisWritten));
         meta.put("elasticsearchWritten", Long.toString(elasticsearchWritten));
         meta.put("sourceFiles", String.join(",", rowsPerFile.keySet()));
@@ -69,6 +80,16 @@ public record IngestSummary(long generation, String jobVersion, Instant started,
                         .collect(Collectors.joining(", ", " (", ")")), rejectsLocation));
         text.append(String.format(Locale.ROOT, "  products: %,d; written to Redis %,d, to Elasticsearch %,d%n",
                 products, redisWritten, elasticsearchWritten));
+        if (productsBefore > 0) {
+            text.append(String.format(Locale.ROOT, "  readers had %,d products before (%+.1f%%; --max-shrink %.2f refuses fewer than %,d)%n",
+                    productsBefore, 100.0 * (products - productsBefore) / productsBefore, maxShrink,
+                    (long) Math.ceil(productsBefore * (1 - maxShrink))));
+        }
+        text.append("  Redis memory: ").append(redisMemory);
+        if (redisBytesPerProduct > 0) {
+            text.append(String.format(Locale.ROOT, "; this generation added %,d bytes per product", redisBytesPerProduct));
+        }
+        text.append('\n');
         text.append("  Redis search index: ").append(searchIndex).append(" (").append(searchIndexNote).append(")\n");
         cleanupProblems.forEach(problem -> text.append("  cleanup: ").append(problem).append("; the next run removes it\n"));
         stages.forEach((stage, time) -> text.append(String.format(Locale.ROOT, "  stage %-20s %8.2f s%n", stage, time.toMillis() / 1000.0)));

@@ -20,6 +20,8 @@ import dev.shoecatalog.model.CatalogKeys;
  */
 public final class ElasticsearchGenerations implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ElasticsearchGenerations.class);
+
     private final ElasticsearchClient client;
     private final ElasticsearchSettings settings;
 
@@ -56,9 +58,13 @@ public final class ElasticsearchGenerations implements AutoCloseable {
                 .collect(Collectors.toCollection(TreeSet::new)));
     }
 
-    /** Creates the index of generation g with its mapping, set up for a fast load (no refresh, no replica). */
-    public void create(long g) {
-        call(() -> client.indices().create(IndexDefinition.forLoad(CatalogKeys.index(g), settings.shards())));
+    /**
+     * Creates the index of generation g with its mapping, set up for a fast load (no refresh, no
+     * replica), with the configured primaries or, for {@code auto}, as many as {@code products} need.
+     */
+    public void create(long g, long products) {
+        int shards = settings.shards() > 0 ? settings.shards() : ElasticsearchShards.forProducts(products);
+        call(() -> client.indices().create(IndexDefinition.forLoad(CatalogKeys.index(g), shards)));
     }
 
     /** Makes the loaded index searchable: refresh and replicas back, the load time in its {@code _meta}, then waits for its shards. */
@@ -69,7 +75,17 @@ public final class ElasticsearchGenerations implements AutoCloseable {
             client.indices().putMapping(m -> m.index(index)
                     .meta(CatalogKeys.LOADED_AT, co.elastic.clients.json.JsonData.of(java.time.Instant.now().toString())));
             client.indices().refresh(r -> r.index(index));
-            return client.cluster().health(h -> h.index(index).waitForStatus(HealthStatus.Yellow).timeout(Time.of(t -> t.time("60s"))));
+            // Replicas the index asks for (auto_expand_replicas) are awaited, at most --timeout-ms; primaries must be active.
+            HealthStatus status = client.cluster().health(h -> h.index(index).waitForStatus(HealthStatus.Green)
+                    .timeout(Time.of(t -> t.time(settings.timeoutMillis() + "ms")))).status();
+            if (status == HealthStatus.Red) {
+                throw new IllegalStateException("the index of generation " + g + " has shards that are not active (health red)");
+            }
+            if (status != HealthStatus.Green) {
+                LOG.warn("The replicas of generation {}'s index were not all active within {} ms; readers switch to its primaries",
+                        g, settings.timeoutMillis());
+            }
+            return status;
         });
     }
 

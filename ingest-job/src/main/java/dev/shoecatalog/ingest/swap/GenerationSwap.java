@@ -51,9 +51,9 @@ public final class GenerationSwap {
     /**
      * Refuses (having written nothing) a catalog of {@code products} that has more than
      * {@code maxShrink} fewer products than the generation readers use: a short or partial export
-     * must not replace a full catalog. An empty catalog takes any size.
+     * must not replace a full catalog. An empty catalog takes any size. Returns the products readers use (0: none).
      */
-    public void checkShrink(long products, double maxShrink) {
+    public long checkShrink(long products, double maxShrink) {
         CatalogState now = state();
         long served = 0;
         if (now.redisCurrent().isPresent()) {
@@ -68,15 +68,29 @@ public final class GenerationSwap {
                             + " If the catalog really shrank, run again with --max-shrink 1", products,
                     100.0 * (served - products) / served, served, now.served(), maxShrink));
         }
+        return served;
+    }
+
+    /**
+     * Refuses ({@link NoRoomInRedisException}, having written nothing) a catalog of {@code products}
+     * that would not fit in what Redis's {@code maxmemory} leaves; returns what the summary says of it.
+     */
+    public String checkRoom(long products) {
+        return new RedisRoom(redis).check(products, redis.current());
+    }
+
+    /** Bytes Redis uses now, when this user may read it. */
+    public OptionalLong redisUsedMemory() {
+        return redis.memory().map(m -> OptionalLong.of(m.used())).orElse(OptionalLong.empty());
     }
 
     /** Removes leftovers, then claims the next generation number and creates its index in both stores, before any document. */
-    public Generation begin(RedisSearchMode searchMode) {
+    public Generation begin(RedisSearchMode searchMode, long products) {
         CatalogState before = state();
         List<String> problems = removeAllBut(before.kept(), before);
         problems.forEach(problem -> LOG.warn("{}; the next run tries again", problem));
         long next = redis.claimNext(before.highestNumber(), lease.runId(), lease.holder());
-        elasticsearch.create(next);
+        elasticsearch.create(next, products);
         RedisSearchIndexes.Outcome search = redis.search().create(next, searchMode);
         LOG.info("Loading generation {} ({}; Redis search index: {})", next, before.served(), search.note());
         return new Generation(next, before, search);

@@ -3,6 +3,7 @@ package dev.shoecatalog.ingest.swap;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -20,7 +21,7 @@ import redis.clients.jedis.resps.ScanResult;
  */
 public final class RedisGenerations {
 
-    private static final int SCAN_COUNT = 1000;
+    private static final int UNLINK_BATCH = 1000;
     private static final String LEASE_CHECK = "if redis.call('GET', KEYS[1]) ~= ARGV[1] then"
             + " return redis.error_reply('LEASE this run no longer holds ' .. KEYS[1]) end ";
     /** The next number of the sequence, above {@code floor}, recorded as loading. */
@@ -98,6 +99,22 @@ public final class RedisGenerations {
         }
     }
 
+    /** What {@code INFO memory} says: bytes used, and {@code maxmemory} (0: no limit). */
+    public record Memory(long used, long max) {
+    }
+
+    /** Redis's memory, or empty when the user may not run {@code INFO} (it is in ACL category {@code @dangerous}). */
+    public Optional<Memory> memory() {
+        try (Jedis jedis = settings.connect()) {
+            Map<String, String> info = new TreeMap<>();
+            jedis.info("memory").lines().map(line -> line.split(":", 2)).filter(pair -> pair.length == 2)
+                    .forEach(pair -> info.put(pair[0], pair[1].strip()));
+            return Optional.of(new Memory(Long.parseLong(info.get("used_memory")), Long.parseLong(info.getOrDefault("maxmemory", "0"))));
+        } catch (redis.clients.jedis.exceptions.JedisAccessControlException refused) {
+            return Optional.empty();
+        }
+    }
+
     /** Number of products in generation g. */
     public long count(long g) {
         try (Jedis jedis = settings.connect()) {
@@ -130,21 +147,54 @@ public final class RedisGenerations {
         }
     }
 
-    /** Removes the search index and every key of generation g, then its record (a no-op when there is none). */
+    /**
+     * Removes the search index and every key of generation g, then its record (a no-op when there is
+     * none), from the generation's own keys: the documents named by its {@code latest} set and the
+     * color sets named by its set of color keys, {@value #UNLINK_BATCH} keys per {@code UNLINK}. A
+     * generation of the registry of earlier versions, which kept no such set, is swept once more by a
+     * {@code SCAN} of its prefix.
+     */
     public void drop(long g) {
         search.drop(g);
         try (Jedis jedis = settings.connect()) {
-            ScanParams params = new ScanParams().match(CatalogKeys.generationPrefix(g) + "*").count(SCAN_COUNT);
+            String latest = CatalogKeys.latest(g);
+            for (long start = 0; ; start += UNLINK_BATCH) {
+                List<String> ids = jedis.zrange(latest, start, start + UNLINK_BATCH - 1);
+                if (ids.isEmpty()) {
+                    break;
+                }
+                jedis.unlink(ids.stream().map(id -> CatalogKeys.doc(g, id)).toArray(String[]::new));
+            }
+            String colorKeys = CatalogKeys.colorKeys(g);
+            boolean earlierVersion = jedis.sismember(CatalogKeys.LEGACY_GENERATIONS, Long.toString(g));
+            ScanParams byName = new ScanParams().count(UNLINK_BATCH);
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
-                ScanResult<String> page = jedis.scan(cursor, params);
+                ScanResult<String> page = jedis.sscan(colorKeys, cursor, byName);
                 if (!page.getResult().isEmpty()) {
-                    jedis.unlink(page.getResult().toArray(String[]::new));
+                    jedis.unlink(page.getResult().stream().map(key -> CatalogKeys.color(g, key)).toArray(String[]::new));
                 }
                 cursor = page.getCursor();
             } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            jedis.unlink(latest, colorKeys, CatalogKeys.meta(g));
+            if (earlierVersion) {
+                dropByScan(jedis, g);
+            }
             jedis.hdel(CatalogKeys.REGISTRY, Long.toString(g));
             jedis.srem(CatalogKeys.LEGACY_GENERATIONS, Long.toString(g));
         }
+    }
+
+    /** For generations of earlier versions, which kept no set of their color keys. */
+    private static void dropByScan(Jedis jedis, long g) {
+        ScanParams params = new ScanParams().match(CatalogKeys.generationPrefix(g) + "*").count(UNLINK_BATCH);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = jedis.scan(cursor, params);
+            if (!page.getResult().isEmpty()) {
+                jedis.unlink(page.getResult().toArray(String[]::new));
+            }
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
     }
 }

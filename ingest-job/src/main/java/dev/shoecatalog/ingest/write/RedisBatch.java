@@ -20,8 +20,9 @@ import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * The writes of up to one batch of products, kept until Redis has taken them (so that a retry sends
- * them again): each document hash, and one {@code ZADD} per sorted set with every member of the batch
- * for that key (one command per product and key cost Redis more than the members did).
+ * them again): each document hash, one {@code ZADD} per sorted set with every member of the batch
+ * for that key (one command per product and key cost Redis more than the members did), and the
+ * batch's color keys added to the generation's set of them ({@link CatalogKeys#colorKeys}).
  */
 final class RedisBatch {
 
@@ -32,6 +33,7 @@ final class RedisBatch {
     private final RedisSearchVersion search;
     private final Map<String, Map<String, String>> documents = new LinkedHashMap<>();
     private final Map<String, Map<String, Double>> sortedSets = new HashMap<>();
+    private final java.util.Set<String> colorKeys = new java.util.HashSet<>();
 
     RedisBatch(long generation, RedisSearchVersion search) {
         this.generation = generation;
@@ -46,6 +48,7 @@ final class RedisBatch {
         sortedSets.computeIfAbsent(CatalogKeys.latest(generation), key -> new HashMap<>()).put(shoe.id(), score);
         for (String colorKey : shoe.colorKeys()) {
             sortedSets.computeIfAbsent(CatalogKeys.color(generation, colorKey), key -> new HashMap<>()).put(shoe.id(), score);
+            colorKeys.add(colorKey);
         }
     }
 
@@ -89,6 +92,12 @@ final class RedisBatch {
                 transaction.sendCommand(Protocol.Command.ZADD, flatten(key, members));
                 keys.add(key);
             });
+            if (!colorKeys.isEmpty()) {
+                String registry = CatalogKeys.colorKeys(generation);
+                transaction.sendCommand(Protocol.Command.SADD, java.util.stream.Stream.concat(java.util.stream.Stream.of(registry),
+                        colorKeys.stream()).toArray(String[]::new));
+                keys.add(registry);
+            }
             transaction.sendCommand(Protocol.Command.EXEC, new String[0]);
             List<Object> replies = transaction.syncAndReturnAll();
             // Replies: OK to MULTI, one per queued command (QUEUED or an error), then EXEC's.

@@ -308,6 +308,65 @@ class CatalogSafetyTest {
     }
 
     @Test
+    void aLoadThatWouldNotFitInRedisIsRefusedBeforeWritingAndLoadsOnceThereIsRoom() throws Exception {
+        assertThat(job().run(full)).isZero();
+        long perProduct;
+        try (StoreReader stores = reader()) {
+            perProduct = Long.parseLong(stores.jedis().hget(CatalogKeys.meta(1), "redisBytesPerProduct"));
+            assertThat(perProduct).as("bytes per product the load measured").isBetween(200L, 20_000L);
+            // Room for half a generation more.
+            stores.jedis().configSet("maxmemory", Long.toString(usedMemory(stores) + perProduct * fullCatalog.ids().size() / 2));
+        }
+        try {
+            long usedBefore;
+            try (StoreReader stores = reader()) {
+                usedBefore = usedMemory(stores);
+            }
+            Run refused = runProcess("no-room", full);
+            assertThat(refused.exit()).as(refused.output()).isEqualTo(5);
+            assertThat(refused.output()).contains("No room in Redis, nothing written", "the new generation needs about", "leaves");
+            try (StoreReader stores = reader()) {
+                assertThat(stores.jedis().get(CatalogKeys.SEQUENCE)).as("no number taken").isEqualTo("1");
+                assertThat(stores.redisGenerationsWithKeys()).containsExactly(1L);
+                assertThat(usedMemory(stores)).as("used memory").isBetween(usedBefore - 200_000, usedBefore + 200_000);
+                stores.jedis().configSet("maxmemory", Long.toString(usedMemory(stores) + 3 * perProduct * fullCatalog.ids().size()));
+            }
+            assertThat(job().run(full)).as("with room for it").isZero();
+            assertServes(2, fullCatalog);
+        } finally {
+            try (StoreReader stores = reader()) {
+                stores.jedis().configSet("maxmemory", "0");
+            }
+        }
+    }
+
+    private static long usedMemory(StoreReader stores) {
+        return Long.parseLong(stores.jedis().info("memory").lines().filter(line -> line.startsWith("used_memory:")).findFirst()
+                .orElseThrow().substring("used_memory:".length()).strip());
+    }
+
+    /**
+     * Without a search index: RediSearch 1.x's own {@code FT.DROP} scans for its index's keys (counted
+     * among Redis's commands), which the job cannot change; its 2.x successor keeps no such keys.
+     */
+    @Test
+    void generationsAreRemovedFromTheirOwnKeysWithoutScanningTheKeyspace() {
+        assertThat(job().run(full, "--redis-search", "off")).isZero();
+        assertThat(job().run(full, "--redis-search", "off")).isZero();
+        try (StoreReader stores = reader()) {
+            stores.jedis().configResetStat();
+        }
+        assertThat(job().run(full, "--redis-search", "off")).as("the load that removes generation 1").isZero();
+        try (StoreReader stores = reader()) {
+            String stats = stores.jedis().info("commandstats");
+            assertThat(stats).as("commands Redis ran during the load").doesNotContain("cmdstat_scan:", "cmdstat_keys:");
+            assertThat(stats).contains("cmdstat_unlink:");
+            assertThat(stores.redisGenerationsWithKeys()).containsExactly(2L, 3L);
+        }
+        assertServes(3, fullCatalog);
+    }
+
+    @Test
     void switchesAreConditionalOnWhatReadersUsedWhenTheRunLooked() {
         assertThat(job().run(full)).isZero();
         assertThat(job().run(full)).isZero();

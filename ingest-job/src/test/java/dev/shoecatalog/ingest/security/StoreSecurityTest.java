@@ -162,7 +162,7 @@ class StoreSecurityTest {
                     "+@all", "-@admin", "-@dangerous");
         }
         assertThat(run("spark-task-failure", deployedWith("REDIS_URL", stores.redisUrl("half-loader", password)))).isEqualTo(1);
-        assertThat(output("spark-task-failure")).contains("NOPERM").contains("Task");
+        assertThat(output("spark-task-failure")).contains("NOPERM").contains("Redis refused a write of generation");
     }
 
     /** The job's users cannot administer either store; the service's users cannot write to either. */
