@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 public final class RedisRoom {
 
     /** Per product and generation, measured on real-layout data (documents, sorted sets and index). */
-    public static final long DEFAULT_BYTES_PER_PRODUCT = 2_600;
+    public static final long DEFAULT_BYTES_PER_PRODUCT = 2_700;
     /** The meta field where a load records what its generation cost per product. */
     public static final String MEASURED = "redisBytesPerProduct";
     private static final double MARGIN = 1.1;
