@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +47,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.apache.spark.sql.functions.col;
+import static dev.shoecatalog.ingest.reliability.SharedCatalog.assertServes;
+import static dev.shoecatalog.ingest.reliability.SharedCatalog.await;
+import static dev.shoecatalog.ingest.reliability.SharedCatalog.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -74,17 +76,11 @@ class CatalogSafetyTest {
 
     @BeforeEach
     void emptyCatalog() {
-        try (StoreReader stores = reader()) {
-            stores.removeWholeCatalog();
-        }
-    }
-
-    private static StoreReader reader() {
-        return new StoreReader(TestStores.redisUrl(), TestStores.elasticsearch());
+        SharedCatalog.empty();
     }
 
     private static JobRunner job() {
-        return new JobRunner(TestStores.redisUrl(), TestStores.elasticsearch(), dir.resolve("rejects"));
+        return SharedCatalog.job(dir.resolve("rejects"));
     }
 
     /** Runs the job as its own process with the production defaults (no test default for --max-shrink); returns exit code and output. */
@@ -100,15 +96,6 @@ class CatalogSafetyTest {
     }
 
     private record Run(int exit, String output) {
-    }
-
-    private static void assertServes(long g, ExpectedCatalog expected) {
-        try (StoreReader stores = reader()) {
-            assertThat(stores.redisGeneration()).hasValue(g);
-            assertThat(stores.elasticIndexesBehindAlias()).containsExactly(CatalogKeys.index(g));
-            assertThat(stores.redisIds()).isEqualTo(expected.ids());
-            assertThat(stores.elasticIds()).isEqualTo(expected.ids());
-        }
     }
 
     /** The export's larger file cut after a tenth of its bytes, mid-record, as a partial download leaves it. */
@@ -294,17 +281,6 @@ class CatalogSafetyTest {
 
     private static void signal(String signal, Process process) throws Exception {
         assertThat(new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor()).isZero();
-    }
-
-    private static void await(BooleanSupplier condition, Process mustStayAlive, Path log) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (mustStayAlive != null) {
-                assertThat(mustStayAlive.isAlive()).as("the job ended too early (see " + log + ")").isTrue();
-            }
-            assertThat(System.nanoTime()).as("waited 2 minutes").isLessThan(deadline);
-            Thread.sleep(10);
-        }
     }
 
     @Test

@@ -2,10 +2,8 @@ package dev.shoecatalog.ingest.reliability;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import dev.shoecatalog.dataset.DatasetWriter;
 import dev.shoecatalog.ingest.JobRunner;
@@ -23,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.exceptions.JedisDataException;
 
+import static dev.shoecatalog.ingest.reliability.SharedCatalog.assertServes;
+import static dev.shoecatalog.ingest.reliability.SharedCatalog.await;
+import static dev.shoecatalog.ingest.reliability.SharedCatalog.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,30 +51,11 @@ class LoadLifecycleTest {
 
     @BeforeEach
     void emptyCatalog() {
-        try (StoreReader stores = reader()) {
-            stores.removeWholeCatalog();
-        }
+        SharedCatalog.empty();
     }
 
     private static JobRunner job() {
-        return new JobRunner(TestStores.redisUrl(), TestStores.elasticsearch(), dir.resolve("rejects"));
-    }
-
-    private static StoreReader reader() {
-        return new StoreReader(TestStores.redisUrl(), TestStores.elasticsearch());
-    }
-
-    /** Both stores serve generation g, complete: exactly the expected products, in the expected order. */
-    private static void assertServes(long g, ExpectedCatalog expected) {
-        try (StoreReader stores = reader()) {
-            assertThat(stores.redisGeneration()).hasValue(g);
-            assertThat(stores.elasticIndexesBehindAlias()).containsExactly(CatalogKeys.index(g));
-            assertThat(stores.redisIds()).isEqualTo(expected.ids());
-            assertThat(stores.elasticIds()).isEqualTo(expected.ids());
-            assertThat(stores.elasticSnapshot(1).count()).isEqualTo(expected.ids().size());
-            assertThat(stores.redisLatest(null, 10)).isEqualTo(expected.latest(null, 10));
-            assertThat(stores.elasticLatest(null, 10)).isEqualTo(expected.latest(null, 10));
-        }
+        return SharedCatalog.job(dir.resolve("rejects"));
     }
 
     /** Generations present in each store, whatever their state. */
@@ -247,16 +229,5 @@ class LoadLifecycleTest {
             throw new AssertionError("the job did not end within 5 minutes");
         }
         return process.exitValue();
-    }
-
-    private static void await(BooleanSupplier condition, Process mustStayAlive, Path log) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (mustStayAlive != null) {
-                assertThat(mustStayAlive.isAlive()).as("the job ended before it could be killed (see " + log + ")").isTrue();
-            }
-            assertThat(System.nanoTime()).as("waited 2 minutes").isLessThan(deadline);
-            Thread.sleep(20);
-        }
     }
 }
