@@ -243,6 +243,9 @@ class StoreFaultsDuringLoadTest {
             long used = Long.parseLong(stores.jedis().info("memory").lines().filter(l -> l.startsWith("used_memory:"))
                     .findFirst().orElseThrow().substring("used_memory:".length()).strip());
             stores.jedis().configSet("maxmemory", Long.toString(used + 1_000_000));
+            // An estimate far too low (as after a load of much smaller products), so that the job's
+            // admission check lets the load start and Redis itself refuses the writes.
+            stores.jedis().hset(CatalogKeys.meta(before.generation()), "redisBytesPerProduct", "1");
         }
         try {
             int exit = IngestJobProcess.run(log, java.util.Map.of(), "--master", "local[2]", "--dataset", dataset.toString(),
