@@ -103,7 +103,7 @@ public final class IngestJob implements Callable<Integer> {
             fail("Load failed, readers keep the current generation", e);
             return LOAD_FAILED;
         } finally {
-            SparkSessions.stopWhenIdle(spark, 10_000);
+            SparkSessions.stopWhenIdle(spark, 10_000, options.verbose);
         }
     }
 

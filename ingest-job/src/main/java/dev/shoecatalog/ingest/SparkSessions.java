@@ -37,11 +37,14 @@ public final class SparkSessions {
 
     /**
      * Stops the session once the tasks of cancelled jobs have ended (at most {@code patienceMillis}):
-     * stopping under a task still running makes Spark print its scheduler's rejected callbacks.
+     * a cancelled job's stage ends at once, its task when its current call to a store returns. Spark
+     * stopped under a running task prints its scheduler's rejected callbacks to standard error, which
+     * say nothing to the user: unless {@code verbose}, standard error is muted while Spark stops (the
+     * job's log lines keep their own stream).
      */
-    public static void stopWhenIdle(SparkSession spark, long patienceMillis) {
+    public static void stopWhenIdle(SparkSession spark, long patienceMillis, boolean verbose) {
         long deadline = System.nanoTime() + patienceMillis * 1_000_000;
-        while (spark.sparkContext().statusTracker().getActiveStageIds().length > 0 && System.nanoTime() < deadline) {
+        while (runningTasks(spark) > 0 && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -49,6 +52,22 @@ public final class SparkSessions {
                 break;
             }
         }
-        spark.stop();
+        java.io.PrintStream stderr = System.err;
+        if (!verbose) {
+            System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        }
+        try {
+            spark.stop();
+        } finally {
+            System.setErr(stderr);
+        }
+    }
+
+    private static int runningTasks(SparkSession spark) {
+        int running = spark.sparkContext().statusTracker().getActiveStageIds().length;
+        for (org.apache.spark.SparkExecutorInfo executor : spark.sparkContext().statusTracker().getExecutorInfos()) {
+            running += executor.numRunningTasks();
+        }
+        return running;
     }
 }
