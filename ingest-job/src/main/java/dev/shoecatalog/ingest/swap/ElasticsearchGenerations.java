@@ -75,15 +75,26 @@ public final class ElasticsearchGenerations implements AutoCloseable {
             client.indices().putMapping(m -> m.index(index)
                     .meta(CatalogKeys.LOADED_AT, co.elastic.clients.json.JsonData.of(java.time.Instant.now().toString())));
             client.indices().refresh(r -> r.index(index));
-            // Replicas the index asks for (auto_expand_replicas) are awaited, at most --timeout-ms; primaries must be active.
-            HealthStatus status = client.cluster().health(h -> h.index(index).waitForStatus(HealthStatus.Green)
-                    .timeout(Time.of(t -> t.time(settings.timeoutMillis() + "ms")))).status();
+            // Replicas the index asks for (auto_expand_replicas) are awaited, within --timeout-ms (three quarters of it,
+            // so that Elasticsearch answers before the client's own read timeout); primaries must be active.
+            long waitMillis = Math.max(1, settings.timeoutMillis() * 3L / 4);
+            HealthStatus status;
+            try {
+                status = client.cluster().health(h -> h.index(index).waitForStatus(HealthStatus.Green)
+                        .timeout(Time.of(t -> t.time(waitMillis + "ms")))).status();
+            } catch (org.elasticsearch.client.ResponseException e) {
+                if (e.getResponse().getStatusLine().getStatusCode() != 408) {
+                    throw e;
+                }
+                // Elasticsearch answers 408 when the wait times out, which the client takes for an error.
+                status = client.cluster().health(h -> h.index(index)).status();
+            }
             if (status == HealthStatus.Red) {
                 throw new IllegalStateException("the index of generation " + g + " has shards that are not active (health red)");
             }
             if (status != HealthStatus.Green) {
                 LOG.warn("The replicas of generation {}'s index were not all active within {} ms; readers switch to its primaries",
-                        g, settings.timeoutMillis());
+                        g, waitMillis);
             }
             return status;
         });

@@ -136,7 +136,7 @@ class CatalogSafetyTest {
 
     @Test
     void aShortExportIsRefusedWithBothCountsAndReadersKeepEveryProduct() throws Exception {
-        assertThat(runProcess("full", full).exit()).isZero();
+        assertThat(job().run(full, "--max-shrink", "0.25")).isZero();
         assertServes(1, fullCatalog);
         int products = fullCatalog.ids().size();
 
@@ -148,15 +148,14 @@ class CatalogSafetyTest {
                 .contains("than the " + products + " readers use").contains("--max-shrink 1");
         assertServes(1, fullCatalog);
 
-        Run missingRun = runProcess("missing", exportMissingAFile());
-        assertThat(missingRun.exit()).as(missingRun.output()).isEqualTo(3);
+        assertThat(job().run(exportMissingAFile(), "--max-shrink", "0.25")).isEqualTo(3);
         assertServes(1, fullCatalog);
         try (StoreReader stores = reader()) {
             assertThat(stores.redisGenerationsWithKeys()).as("refused before writing: nothing of another generation").containsExactly(1L);
             assertThat(stores.elasticGenerations()).containsExactly(1L);
         }
 
-        assertThat(runProcess("cut-accepted", cut, "--max-shrink", "1").exit()).isZero();
+        assertThat(job().run(cut, "--max-shrink", "1")).isZero();
         assertServes(2, ExpectedCatalog.of(cut));
     }
 
@@ -340,6 +339,13 @@ class CatalogSafetyTest {
             assertThat(stores.redisGenerationsWithKeys()).containsExactly(2L, 3L);
         }
         assertServes(3, fullCatalog);
+    }
+
+    @Test
+    void replicasThatCannotBePlacedAreAwaitedAtMostTheTimeoutThenReadersUseThePrimaries() {
+        // One node: a replica can never be assigned, so the index stays yellow.
+        assertThat(job().run(full, "--elasticsearch-replicas", "1-1", "--timeout-ms", "2000")).isZero();
+        assertServes(1, fullCatalog);
     }
 
     @Test
