@@ -28,6 +28,11 @@ public record GenerationRecord(long generation, State state, String run, Instant
         return state.label() + " run=" + run + " at=" + at;
     }
 
+    /** The prefix every value of this state starts with, whatever its run. */
+    public static String prefix(State state) {
+        return state.label() + " ";
+    }
+
     /** The prefix every value of this state written by {@code run} starts with (for the checks in scripts). */
     public static String prefix(State state, String run) {
         return state.label() + " run=" + run + " ";

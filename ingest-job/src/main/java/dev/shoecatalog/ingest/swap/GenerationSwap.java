@@ -197,7 +197,7 @@ public final class GenerationSwap {
             throw new GenerationCheckException("generation " + target + " is incomplete (meta says " + products
                     + " products, Redis has " + inRedis + ", Elasticsearch has " + inElastic + "); readers not switched");
         }
-        switchBoth(target, before, GenerationRecord.State.COMMITTED.label() + " ", null);
+        switchBoth(target, before, GenerationRecord.prefix(GenerationRecord.State.COMMITTED), null);
         LOG.info("Rolled back: readers now use generation {} ({} before)", target, before.served());
         return before;
     }

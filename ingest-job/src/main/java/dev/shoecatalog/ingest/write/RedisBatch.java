@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.shoecatalog.ingest.swap.GenerationRecord;
 import dev.shoecatalog.model.CatalogKeys;
 import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.model.ShoeFields;
@@ -27,7 +28,7 @@ import redis.clients.jedis.util.SafeEncoder;
 final class RedisBatch {
 
     private static final ProtocolCommand FT_ADDHASH = () -> SafeEncoder.encode("FT.ADDHASH");
-    private static final String LOADING = "loading ";
+    private static final String LOADING = GenerationRecord.prefix(GenerationRecord.State.LOADING);
 
     private final long generation;
     private final RedisSearchVersion search;
