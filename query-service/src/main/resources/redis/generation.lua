@@ -1,5 +1,5 @@
--- KEYS[1] = current; ARGV = latest template, meta template. Returns {g, count, finished (or false)} or nil.
+-- KEYS[1] = current; ARGV = meta template. Returns {g, products, finished (or false)} or nil.
 local g = redis.call('GET', KEYS[1])
 if not g then return nil end
-local function key(template) return (string.gsub(template, '{g}', g)) end
-return {g, redis.call('ZCARD', key(ARGV[1])), redis.call('HGET', key(ARGV[2]), 'finished')}
+local meta = redis.call('HMGET', (string.gsub(ARGV[1], '{g}', g)), 'products', 'finished')
+return {g, tonumber(meta[1] or '0'), meta[2]}

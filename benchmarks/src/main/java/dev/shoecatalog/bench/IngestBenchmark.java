@@ -12,7 +12,7 @@ import java.util.Map;
 import dev.shoecatalog.dataset.DatasetWriter;
 import dev.shoecatalog.model.CatalogKeys;
 import dev.shoecatalog.model.Shoe;
-import dev.shoecatalog.model.ShoeHash;
+import dev.shoecatalog.model.ShoeJson;
 import dev.shoecatalog.testsupport.ElasticsearchServer;
 import dev.shoecatalog.testsupport.RedisServer;
 import redis.clients.jedis.HostAndPort;
@@ -71,18 +71,18 @@ public final class IngestBenchmark {
         JobRun sequential = SEQUENTIAL ? run(size, master, dataset, redis, elasticsearch, logs, "sequential") : null;
         HostAndPort server = new HostAndPort("127.0.0.1", redis.port());
         long g;
-        List<Map<String, String>> hashes;
+        List<String> documents;
         try (Jedis jedis = RawRedisLoader.connect(server)) {
             g = Long.parseLong(jedis.get(CatalogKeys.CURRENT));
-            hashes = documents(jedis, g);
+            documents = documents(jedis, g);
         }
-        List<Shoe> shoes = hashes.stream().map(ShoeHash::fromHash).toList();
+        List<Shoe> shoes = documents.stream().map(ShoeJson::decode).toList();
         int threads = master.equals("local[1]") ? 1 : 2;
         double rawRedis = Double.MAX_VALUE;
         int bestRedis = 0;
         RawRedisLoader redisLoader = new RawRedisLoader(server);
         for (int batch : REDIS_BATCHES) {
-            double seconds = redisLoader.load(hashes, threads, batch, redis.hasSearchModule() ? CatalogKeys.index(g) : null);
+            double seconds = redisLoader.load(documents, threads, batch, redis.hasSearchModule() ? CatalogKeys.index(g) : null);
             if (seconds < rawRedis) {
                 rawRedis = seconds;
                 bestRedis = batch;
@@ -123,14 +123,16 @@ public final class IngestBenchmark {
         }
     }
 
-    /** Every document hash of generation g, as the job wrote it. */
-    private static List<Map<String, String>> documents(Jedis jedis, long g) {
-        List<String> ids = jedis.zrange(CatalogKeys.latest(g), 0, -1);
+    /** Every stored document of generation g, as the job wrote it, in rank order. */
+    private static List<String> documents(Jedis jedis, long g) {
+        long products = Long.parseLong(jedis.hget(CatalogKeys.meta(g), CatalogKeys.META_PRODUCTS));
         Pipeline pipeline = jedis.pipelined();
-        List<Response<Map<String, String>>> hashes = new ArrayList<>();
-        ids.forEach(id -> hashes.add(pipeline.hgetAll(CatalogKeys.doc(g, id))));
+        List<Response<List<String>>> lists = new ArrayList<>();
+        for (long b = 0; b < CatalogKeys.docBuckets(products); b++) {
+            lists.add(pipeline.lrange(CatalogKeys.docs(g, b * CatalogKeys.DOCS_PER_BUCKET), 0, -1));
+        }
         pipeline.sync();
-        return hashes.stream().map(Response::get).toList();
+        return lists.stream().flatMap(list -> list.get().stream()).filter(doc -> !doc.isEmpty()).toList();
     }
 
     static String format(double value) {

@@ -113,10 +113,12 @@ public final class QueryBenchmark {
         // The call the service makes: the script by its SHA-1, read-only (load() put the script in the server's cache).
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
                 .digest(latestScript.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        String[] redisLatest = {"EVALSHA_RO", sha, "1", CatalogKeys.CURRENT, CatalogKeys.latest(GENERATION_PLACEHOLDER),
-                CatalogKeys.docPrefix(GENERATION_PLACEHOLDER), "10"};
-        String[] redisColor = {"EVALSHA_RO", sha, "1", CatalogKeys.CURRENT, CatalogKeys.color(GENERATION_PLACEHOLDER, colorKey),
-                CatalogKeys.docPrefix(GENERATION_PLACEHOLDER), "10"};
+        String docs = CatalogKeys.docsPrefix(GENERATION_PLACEHOLDER);
+        String meta = CatalogKeys.meta(GENERATION_PLACEHOLDER);
+        String perList = Integer.toString(CatalogKeys.DOCS_PER_BUCKET);
+        String[] redisLatest = {"EVALSHA_RO", sha, "1", CatalogKeys.CURRENT, docs, "", meta, "10", perList};
+        String[] redisColor = {"EVALSHA_RO", sha, "1", CatalogKeys.CURRENT, docs, CatalogKeys.color(GENERATION_PLACEHOLDER, colorKey),
+                meta, "10", perList};
         String sort = "\"size\":10,\"track_total_hits\":false,\"sort\":[{\"" + ShoeFields.DATE_UPDATED + "\":{\"order\":\"desc\"}},{\""
                 + ShoeFields.ID + "\":{\"order\":\"desc\"}}]";
         String elasticLatest = "{" + sort + "}";

@@ -1,7 +1,6 @@
 package dev.shoecatalog.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.shoecatalog.model.ShoeFields;
+import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.model.SearchEntry;
+import dev.shoecatalog.model.Shoe;
+import dev.shoecatalog.model.ShoeJson;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -20,15 +22,18 @@ import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.util.SafeEncoder;
 
 /**
- * The baseline: the same Redis commands the job's writer sends for the same documents (DEL + HSET of
- * the very hash the job wrote, one ZADD per sorted set and batch, FT.ADDHASH into an index with the
- * job's schema), pipelined, from plain threads, no Spark.
+ * The baseline: the Redis commands the job's writer sends for the same documents, or simpler ones
+ * (RPUSH of the very stored documents into their lists in rank order, where the job places them with a
+ * script since two tasks may share a list; HSET of the ids' ranks, one ZADD and ZREMRANGEBYRANK per
+ * color set and batch, FT.ADD NOSAVE into an index with the job's schema), pipelined, from plain
+ * threads, no Spark and no transaction.
  */
 final class RawRedisLoader {
 
-    private static final ProtocolCommand FT_ADDHASH = () -> SafeEncoder.encode("FT.ADDHASH");
+    private static final ProtocolCommand FT_ADD = () -> SafeEncoder.encode("FT.ADD");
     private static final String PREFIX = "bench:raw:";
     private static final String INDEX = "bench-raw";
+    private static final int COLOR_KEEP = 100;
 
     private final HostAndPort server;
 
@@ -37,10 +42,10 @@ final class RawRedisLoader {
     }
 
     /**
-     * Seconds to write all hashes with {@code threads} connections, {@code batch} documents per round
-     * trip, indexed like {@code jobIndex} (none when null).
+     * Seconds to write all documents (in rank order) with {@code threads} connections, {@code batch}
+     * documents per round trip, indexed like {@code jobIndex} (none when null).
      */
-    double load(List<Map<String, String>> hashes, int threads, int batch, String jobIndex) throws Exception {
+    double load(List<String> documents, int threads, int batch, String jobIndex) throws Exception {
         clear();
         if (jobIndex != null) {
             try (Jedis jedis = connect(server)) {
@@ -51,10 +56,13 @@ final class RawRedisLoader {
         long start = System.nanoTime();
         try {
             List<Future<?>> parts = new ArrayList<>();
-            int size = (hashes.size() + threads - 1) / threads;
+            // Whole lists per thread, so that each appends its lists' documents in order.
+            int lists = (int) CatalogKeys.docBuckets(documents.size());
+            int size = (lists + threads - 1) / threads * CatalogKeys.DOCS_PER_BUCKET;
             for (int t = 0; t < threads; t++) {
-                List<Map<String, String>> part = hashes.subList(Math.min(hashes.size(), t * size), Math.min(hashes.size(), (t + 1) * size));
-                parts.add(pool.submit(() -> write(part, batch, jobIndex != null)));
+                int first = Math.min(documents.size(), t * size);
+                List<String> part = documents.subList(first, Math.min(documents.size(), (t + 1) * size));
+                parts.add(pool.submit(() -> write(part, first, CatalogKeys.idBuckets(documents.size()), batch, jobIndex != null)));
             }
             for (Future<?> part : parts) {
                 part.get();
@@ -65,36 +73,51 @@ final class RawRedisLoader {
         }
     }
 
-    private void write(List<Map<String, String>> hashes, int batch, boolean searchIndex) {
+    private void write(List<String> documents, int firstRank, long idBuckets, int batch, boolean searchIndex) {
         try (Jedis jedis = connect(server)) {
             Pipeline pipeline = jedis.pipelined();
-            Map<String, Map<String, Double>> sortedSets = new HashMap<>();
+            Map<String, List<String>> lists = new java.util.LinkedHashMap<>();
+            Map<String, Map<String, String>> hashes = new HashMap<>();
+            Map<String, List<String>> colors = new HashMap<>();
             int pending = 0;
-            for (Map<String, String> hash : hashes) {
-                String id = hash.get(ShoeFields.ID);
-                String key = PREFIX + "doc:" + id;
-                double score = Double.parseDouble(hash.get(ShoeFields.DATE_UPDATED));
-                pipeline.del(key);
-                pipeline.hset(key, hash);
-                sortedSets.computeIfAbsent(PREFIX + "latest", k -> new HashMap<>()).put(id, score);
-                String colorKeys = hash.get(ShoeFields.COLOR_KEYS);
-                if (colorKeys != null) {
-                    Arrays.stream(colorKeys.split(",")).forEach(color ->
-                            sortedSets.computeIfAbsent(PREFIX + "color:" + color, k -> new HashMap<>()).put(id, score));
-                }
+            for (int i = 0; i < documents.size(); i++) {
+                long rank = firstRank + i;
+                String member = Long.toString(rank);
+                Shoe shoe = ShoeJson.decode(documents.get(i));
+                lists.computeIfAbsent(PREFIX + "d:" + CatalogKeys.docBucket(rank), k -> new ArrayList<>()).add(documents.get(i));
+                hashes.computeIfAbsent(PREFIX + "id:" + CatalogKeys.idHash(shoe.id()) % idBuckets, k -> new HashMap<>()).put(shoe.id(), member);
+                shoe.colorKeys().forEach(color -> colors.computeIfAbsent(PREFIX + "c:" + color, k -> new ArrayList<>()).add(member));
                 if (searchIndex) {
-                    pipeline.sendCommand(FT_ADDHASH, INDEX, key, "1.0", "REPLACE");
+                    List<String> args = new ArrayList<>(List.of(INDEX, member, "1.0", "NOSAVE", "REPLACE", "FIELDS"));
+                    SearchEntry.fields(shoe, rank).forEach((field, value) -> {
+                        args.add(field);
+                        args.add(value);
+                    });
+                    pipeline.sendCommand(FT_ADD, args.toArray(String[]::new));
                 }
                 if (++pending == batch) {
-                    sortedSets.forEach(pipeline::zadd);
-                    sortedSets.clear();
-                    pipeline.sync();
+                    flush(pipeline, lists, hashes, colors);
                     pending = 0;
                 }
             }
-            sortedSets.forEach(pipeline::zadd);
-            pipeline.sync();
+            flush(pipeline, lists, hashes, colors);
         }
+    }
+
+    private static void flush(Pipeline pipeline, Map<String, List<String>> lists, Map<String, Map<String, String>> hashes,
+                              Map<String, List<String>> colors) {
+        lists.forEach((key, docs) -> pipeline.rpush(key, docs.toArray(String[]::new)));
+        hashes.forEach(pipeline::hset);
+        colors.forEach((key, ranks) -> {
+            Map<String, Double> members = new HashMap<>();
+            ranks.forEach(rank -> members.put(rank, Double.parseDouble(rank)));
+            pipeline.zadd(key, members);
+            pipeline.zremrangeByRank(key, COLOR_KEEP, -1);
+        });
+        lists.clear();
+        hashes.clear();
+        colors.clear();
+        pipeline.sync();
     }
 
     /** An index with the job's schema, read back from FT.INFO (each field's options as RediSearch lists them). */

@@ -1,6 +1,6 @@
 package dev.shoecatalog.model;
 
-/** Field names of the shoe document, identical in the Redis hash and the Elasticsearch source. */
+/** Field names of the shoe document: the Elasticsearch source, the API's answers and the Redis search entries. */
 public final class ShoeFields {
 
     public static final String ID = "id";
@@ -24,13 +24,10 @@ public final class ShoeFields {
 
     /**
      * Redis only: the document's position in its generation's "latest" order (dateUpdated desc, then
-     * id desc; smaller is newer, not necessarily consecutive). RediSearch sorts by one field, so search
-     * pages sort and continue on this one to keep exactly the order Elasticsearch gives.
+     * id desc; 0, 1, 2... with 0 the newest). RediSearch sorts by one field, so searches sort on this
+     * one to keep exactly the order Elasticsearch gives.
      */
     public static final String LATEST_RANK = "latestRank";
-
-    /** Redis only: dates are stored as epoch millis (sortable, indexable) and, beside them, as ISO text. */
-    public static final String ISO_SUFFIX = "Iso";
 
     private ShoeFields() {
     }

@@ -76,6 +76,11 @@ public final class IngestOptions {
                     + " LOADING, BUSY, TRYAGAIN) (default: ${DEFAULT-VALUE}).")
     int redisMaxRetries;
 
+    @Option(names = "--redis-color-keep", defaultValue = "100",
+            description = "How many of the newest shoes of each color Redis keeps: the most a reader may ask for (the query service's"
+                    + " shoes.max-n must not be above it); at most 128 keeps each color's set a compact listpack (default: ${DEFAULT-VALUE}).")
+    int redisColorKeep;
+
     @Option(names = "--elasticsearch-hosts", split = ",", defaultValue = "${env:ELASTICSEARCH_HOSTS:-http://localhost:9200}",
             description = "Comma-separated http(s)://host:port (env ELASTICSEARCH_HOSTS; default: http://localhost:9200).")
     List<String> elasticsearchHosts;

@@ -35,6 +35,7 @@ import dev.shoecatalog.ingest.swap.GenerationSwap;
 import dev.shoecatalog.ingest.swap.RedisGenerations;
 import dev.shoecatalog.ingest.swap.RedisRoom;
 import dev.shoecatalog.ingest.write.ElasticsearchWriter;
+import dev.shoecatalog.ingest.write.RedisLayout;
 import dev.shoecatalog.ingest.write.RedisWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -107,7 +108,7 @@ final class IngestRun {
             String redisMemory = swap.checkRoom(productCount);
             lease.checkHeld();
             OptionalLong usedBefore = swap.redisUsedMemory();
-            Generation generation = stages.time("prepare", () -> swap.begin(options.redisSearch, productCount));
+            Generation generation = stages.time("prepare", () -> swap.begin(options.redisSearch, productCount, options.redisColorKeep));
             try {
                 long[] written = writeBoth(products, generation, redisSettings, elasticSettings);
                 OptionalLong usedAfter = swap.redisUsedMemory();
@@ -201,7 +202,7 @@ final class IngestRun {
         LongAccumulator toElastic = spark.sparkContext().longAccumulator("products written to Elasticsearch");
         String group = "shoes-generation-" + g;
         Runnable redisWrite = () -> inJobGroup(group, () -> stages.time("write-redis",
-                () -> products.foreachPartition(new RedisWriter(redisSettings, g, generation.search(), options.redisMaxRetries, toRedis))));
+                () -> products.foreachPartition(new RedisWriter(redisSettings, RedisLayout.of(generation), options.redisMaxRetries, toRedis))));
         Runnable elasticWrite = () -> inJobGroup(group, () -> stages.time("write-elasticsearch",
                 () -> products.foreachPartition(new ElasticsearchWriter(elasticSettings, g, toElastic))));
         if (options.writes == StoreWrites.SEQUENTIAL) {

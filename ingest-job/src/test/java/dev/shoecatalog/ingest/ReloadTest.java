@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.shoecatalog.dataset.DatasetWriter;
+import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.testsupport.Datasets;
 import dev.shoecatalog.testsupport.ExpectedCatalog;
 import dev.shoecatalog.testsupport.TestStores;
@@ -30,7 +31,7 @@ class ReloadTest {
         try (StoreReader stores = new StoreReader(TestStores.redisUrl(), TestStores.elasticsearch())) {
             assertThat(job.run(Datasets.sample())).isZero();
             long first = stores.redisGeneration().orElseThrow();
-            Map<String, Map<String, String>> before = documents(stores);
+            Map<String, Shoe> before = documents(stores);
 
             assertThat(job.run(Datasets.sample())).isZero();
 
@@ -39,8 +40,8 @@ class ReloadTest {
             assertThat(documents(stores)).isEqualTo(before);
             assertThat(stores.elasticIds()).isEqualTo(before.keySet());
             // The previous generation stays for rollback; the one before it is gone.
-            assertThat(stores.jedis().exists("shoes:" + first + ":latest")).isTrue();
-            assertThat(stores.jedis().exists("shoes:" + (first - 1) + ":latest")).isFalse();
+            assertThat(stores.redisHasGeneration(first)).isTrue();
+            assertThat(stores.redisHasGeneration(first - 1)).isFalse();
         }
     }
 
@@ -50,7 +51,7 @@ class ReloadTest {
         ExpectedCatalog expected = ExpectedCatalog.of(Datasets.sample());
         try (StoreReader stores = new StoreReader(TestStores.redisUrl(), TestStores.elasticsearch())) {
             assertThat(job.run(Datasets.sample(), "--writes", "concurrent")).isZero();
-            Map<String, Map<String, String>> concurrent = documents(stores);
+            Map<String, Shoe> concurrent = documents(stores);
 
             assertThat(job.run(Datasets.sample(), "--writes", "sequential")).isZero();
 
@@ -109,8 +110,8 @@ class ReloadTest {
         }
     }
 
-    private static Map<String, Map<String, String>> documents(StoreReader stores) {
-        Map<String, Map<String, String>> documents = new TreeMap<>();
+    private static Map<String, Shoe> documents(StoreReader stores) {
+        Map<String, Shoe> documents = new TreeMap<>();
         Set<String> ids = stores.redisIds();
         for (String id : ids) {
             documents.put(id, stores.redisDoc(id));

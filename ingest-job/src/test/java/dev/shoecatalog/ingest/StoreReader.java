@@ -15,7 +15,9 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.shoecatalog.ingest.config.ElasticsearchSettings;
 import dev.shoecatalog.ingest.config.RedisSettings;
 import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.model.ShoeFields;
+import dev.shoecatalog.model.ShoeJson;
 import dev.shoecatalog.testsupport.ElasticsearchEndpoint;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -43,7 +45,38 @@ public final class StoreReader implements AutoCloseable {
     /** Resolves the current generation once, then reads its size and top n. */
     public Snapshot redisSnapshot(int n) {
         long g = redisGeneration().orElseThrow();
-        return new Snapshot(jedis.zcard(CatalogKeys.latest(g)), jedis.zrevrange(CatalogKeys.latest(g), 0, n - 1));
+        long count = 0;
+        for (long b = 0; b < CatalogKeys.docBuckets(products(g)); b++) {
+            count += jedis.lrange(CatalogKeys.docs(g, b * CatalogKeys.DOCS_PER_BUCKET), 0, -1).stream().filter(doc -> !doc.isEmpty()).count();
+        }
+        return new Snapshot(count, latest(g, null, n));
+    }
+
+    private long products(long g) {
+        String products = jedis.hget(CatalogKeys.meta(g), CatalogKeys.META_PRODUCTS);
+        return products == null ? 0 : Long.parseLong(products);
+    }
+
+    /** Ids of the newest n of generation g, of a color key when given: ranks from its sorted set, else 0, 1, 2... */
+    private List<String> latest(long g, String colorKey, int n) {
+        List<String> ranks = colorKey != null ? jedis.zrange(CatalogKeys.color(g, colorKey), 0, n - 1)
+                : java.util.stream.LongStream.range(0, n).mapToObj(Long::toString).toList();
+        return ranks.stream().map(rank -> doc(g, Long.parseLong(rank)))
+                .filter(doc -> doc != null && !doc.isEmpty()).map(ShoeJson::id).toList();
+    }
+
+    private String doc(long g, long rank) {
+        return jedis.lindex(CatalogKeys.docs(g, rank), CatalogKeys.docSlot(rank));
+    }
+
+    /** Whether Redis holds anything of generation g: its first documents or its meta hash. */
+    public boolean redisHasGeneration(long g) {
+        return jedis.exists(CatalogKeys.docs(g, 0)) || jedis.exists(CatalogKeys.meta(g));
+    }
+
+    /** Whether the first documents of generation g are written. */
+    public boolean redisHasDocuments(long g) {
+        return jedis.exists(CatalogKeys.docs(g, 0));
     }
 
     /** One search through the alias: its total and its top n. */
@@ -87,17 +120,26 @@ public final class StoreReader implements AutoCloseable {
 
     /** Latest n ids of the current generation, optionally of a color key, from the sorted sets. */
     public List<String> redisLatest(String colorKey, int n) {
-        long g = redisGeneration().orElseThrow();
-        String key = colorKey == null ? CatalogKeys.latest(g) : CatalogKeys.color(g, colorKey);
-        return jedis.zrevrange(key, 0, n - 1);
+        return latest(redisGeneration().orElseThrow(), colorKey, n);
     }
 
+    /** Every id of the current generation, from its document hashes. */
     public Set<String> redisIds() {
-        return new TreeSet<>(jedis.zrange(CatalogKeys.latest(redisGeneration().orElseThrow()), 0, -1));
+        long g = redisGeneration().orElseThrow();
+        Set<String> ids = new TreeSet<>();
+        for (long b = 0; b < CatalogKeys.docBuckets(products(g)); b++) {
+            jedis.lrange(CatalogKeys.docs(g, b * CatalogKeys.DOCS_PER_BUCKET), 0, -1).stream().filter(doc -> !doc.isEmpty())
+                    .forEach(doc -> ids.add(ShoeJson.id(doc)));
+        }
+        return ids;
     }
 
-    public Map<String, String> redisDoc(String id) {
-        return jedis.hgetAll(CatalogKeys.doc(redisGeneration().orElseThrow(), id));
+    /** The document of an id in the current generation, found as a reader finds it: its rank from the id hashes. */
+    public Shoe redisDoc(String id) {
+        long g = redisGeneration().orElseThrow();
+        long idBuckets = Long.parseLong(jedis.hget(CatalogKeys.meta(g), CatalogKeys.META_ID_BUCKETS));
+        String rank = jedis.hget(CatalogKeys.ids(g, id, idBuckets), id);
+        return rank == null ? null : ShoeJson.decode(doc(g, Long.parseLong(rank)));
     }
 
     public Jedis jedis() {
@@ -133,6 +175,7 @@ public final class StoreReader implements AutoCloseable {
     public Set<Long> redisGenerationsWithKeys() {
         Set<Long> generations = new TreeSet<>();
         scan("shoes:*", key -> generationOfKey(key).ifPresent(generations::add));
+        scan(CatalogKeys.meta("*"), key -> generations.add(Long.parseLong(key.substring(key.lastIndexOf(':') + 1))));
         return generations;
     }
 
@@ -176,6 +219,7 @@ public final class StoreReader implements AutoCloseable {
             }
         }
         scan("shoes:*", jedis::unlink);
+        scan("{shoes}:*", jedis::unlink);
         for (long g : elasticGenerations()) {
             try {
                 elastic.indices().delete(d -> d.index(CatalogKeys.index(g)));

@@ -8,8 +8,10 @@ import dev.shoecatalog.ingest.write.RedisSearchVersion;
  * @param number      the new generation
  * @param before      the catalog before the run: readers stay there until the commit
  * @param searchIndex what became of its Redis search index
+ * @param products    how many products it is loaded with
+ * @param colorKeep   how many of the newest products each color's Redis sorted set keeps
  */
-public record Generation(long number, CatalogState before, RedisSearchIndexes.Outcome searchIndex) {
+public record Generation(long number, CatalogState before, RedisSearchIndexes.Outcome searchIndex, long products, int colorKeep) {
 
     public RedisSearchVersion search() {
         return searchIndex.version();

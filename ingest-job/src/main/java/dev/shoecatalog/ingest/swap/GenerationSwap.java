@@ -84,16 +84,22 @@ public final class GenerationSwap {
         return redis.memory().map(m -> OptionalLong.of(m.used())).orElse(OptionalLong.empty());
     }
 
-    /** Removes leftovers, then claims the next generation number and creates its index in both stores, before any document. */
-    public Generation begin(RedisSearchMode searchMode, long products) {
+    /**
+     * Removes leftovers, then claims the next generation number (above any of the earlier Redis layout
+     * too), creates its index in both stores and records its Redis layout, before any document.
+     * {@code colorKeep}: how many of the newest products each color's sorted set keeps.
+     */
+    public Generation begin(RedisSearchMode searchMode, long products, int colorKeep) {
         CatalogState before = state();
         List<String> problems = removeAllBut(before.kept(), before);
         problems.forEach(problem -> LOG.warn("{}; the next run tries again", problem));
-        long next = redis.claimNext(before.highestNumber(), lease.runId(), lease.holder());
+        long floor = Math.max(before.highestNumber(), redis.earlierLayout().generations().stream().mapToLong(Long::longValue).max().orElse(0));
+        long next = redis.claimNext(floor, lease.runId(), lease.holder());
         elasticsearch.create(next, products);
         RedisSearchIndexes.Outcome search = redis.search().create(next, searchMode);
+        redis.writeLayout(next, products, colorKeep, search.label());
         LOG.info("Loading generation {} ({}; Redis search index: {})", next, before.served(), search.note());
-        return new Generation(next, before, search);
+        return new Generation(next, before, search, products, colorKeep);
     }
 
     /**
@@ -117,6 +123,14 @@ public final class GenerationSwap {
             problems.addAll(removeAllBut(kept, state()));
         } catch (RuntimeException e) {
             problems.add("could not list generations to remove: " + e.getMessage());
+        }
+        try {
+            if (!redis.earlierLayout().generations().isEmpty()) {
+                redis.earlierLayout().remove(redis.search());
+                LOG.info("Removed the catalog of the earlier Redis layout");
+            }
+        } catch (RuntimeException e) {
+            problems.add("could not remove the catalog of the earlier Redis layout: " + e.getMessage());
         }
         if (!problems.isEmpty()) {
             problems.forEach(problem -> LOG.warn("{}; the next run removes it", problem));

@@ -1,6 +1,7 @@
 package dev.shoecatalog.ingest.swap;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,12 +45,18 @@ public final class RedisGenerations {
             + " redis.call('SET', KEYS[2], ARGV[2]) if ARGV[5] ~= '' then redis.call('HSET', KEYS[3], ARGV[2], ARGV[5]) end"
             + " return 'OK'";
 
+    /** The non-empty elements of the lists KEYS. */
+    private static final String COUNT_WRITTEN = "local n = 0 for _, key in ipairs(KEYS) do"
+            + " for _, doc in ipairs(redis.call('LRANGE', key, 0, -1)) do if doc ~= '' then n = n + 1 end end end return n";
+
     private final RedisSettings settings;
     private final RedisSearchIndexes search;
+    private final EarlierLayout earlier;
 
     public RedisGenerations(RedisSettings settings) {
         this.settings = settings;
         this.search = new RedisSearchIndexes(settings);
+        this.earlier = new EarlierLayout(settings);
     }
 
     public RedisSearchIndexes search() {
@@ -63,19 +70,19 @@ public final class RedisGenerations {
         }
     }
 
-    /**
-     * The registry's records. Generations of the registry of earlier versions count as committed: it
-     * held no state, and a rollback still checks a generation's counts before switching to it.
-     */
+    /** The registry's records. */
     public Map<Long, GenerationRecord> records() {
         try (Jedis jedis = settings.connect()) {
             Map<Long, GenerationRecord> records = new TreeMap<>();
-            jedis.smembers(CatalogKeys.LEGACY_GENERATIONS).forEach(g -> records.put(Long.parseLong(g),
-                    new GenerationRecord(Long.parseLong(g), GenerationRecord.State.COMMITTED, "legacy", Instant.EPOCH)));
             jedis.hgetAll(CatalogKeys.REGISTRY).forEach((g, value) -> records.put(Long.parseLong(g),
                     GenerationRecord.parse(Long.parseLong(g), value)));
             return records;
         }
+    }
+
+    /** What versions before this layout left in Redis, removed by the first load of this one. */
+    EarlierLayout earlierLayout() {
+        return earlier;
     }
 
     /**
@@ -115,11 +122,35 @@ public final class RedisGenerations {
         }
     }
 
-    /** Number of products in generation g. */
+    /**
+     * Number of products in generation g: the written elements of its document lists, as many lists as its
+     * layout says it has, counted on the server ({@value #UNLINK_BATCH} lists per script).
+     */
     public long count(long g) {
         try (Jedis jedis = settings.connect()) {
-            return jedis.zcard(CatalogKeys.latest(g));
+            long buckets = CatalogKeys.docBuckets(layoutNumber(jedis.hgetAll(CatalogKeys.meta(g)), CatalogKeys.META_PRODUCTS));
+            long count = 0;
+            for (long first = 0; first < buckets; first += UNLINK_BATCH) {
+                List<String> lists = new ArrayList<>();
+                for (long b = first; b < Math.min(buckets, first + UNLINK_BATCH); b++) {
+                    lists.add(CatalogKeys.docs(g, b * CatalogKeys.DOCS_PER_BUCKET));
+                }
+                count += (Long) jedis.evalReadonly(COUNT_WRITTEN, lists, List.of());
+            }
+            return count;
         }
+    }
+
+    /**
+     * Records how generation g is laid out (its product count, id hashes, kept color ranks and search
+     * index) before its first document, so that whatever of it a crashed run leaves is found from its own
+     * meta hash.
+     */
+    public void writeLayout(long g, long products, int colorKeep, String searchIndex) {
+        writeMeta(g, Map.of(CatalogKeys.META_PRODUCTS, Long.toString(products),
+                CatalogKeys.META_ID_BUCKETS, Long.toString(CatalogKeys.idBuckets(products)),
+                CatalogKeys.META_COLOR_KEEP, Integer.toString(colorKeep),
+                CatalogKeys.META_SEARCH_INDEX, searchIndex));
     }
 
     public Map<String, String> meta(long g) {
@@ -149,52 +180,49 @@ public final class RedisGenerations {
 
     /**
      * Removes the search index and every key of generation g, then its record (a no-op when there is
-     * none), from the generation's own keys: the documents named by its {@code latest} set and the
-     * color sets named by its set of color keys, {@value #UNLINK_BATCH} keys per {@code UNLINK}. A
-     * generation of the registry of earlier versions, which kept no such set, is swept once more by a
-     * {@code SCAN} of its prefix.
+     * none), from what its meta hash says it holds: its document lists and id hashes (numbered from 0), the
+     * color sets named by its set of color keys and, where the search module indexes hashes, its search
+     * entries; {@value #UNLINK_BATCH} keys per {@code UNLINK}, which frees them off Redis's main thread.
+     * A generation without a meta hash wrote nothing: the layout is written before its first key.
      */
     public void drop(long g) {
         search.drop(g);
         try (Jedis jedis = settings.connect()) {
-            String latest = CatalogKeys.latest(g);
-            for (long start = 0; ; start += UNLINK_BATCH) {
-                List<String> ids = jedis.zrange(latest, start, start + UNLINK_BATCH - 1);
-                if (ids.isEmpty()) {
-                    break;
-                }
-                jedis.unlink(ids.stream().map(id -> CatalogKeys.doc(g, id)).toArray(String[]::new));
+            Map<String, String> meta = jedis.hgetAll(CatalogKeys.meta(g));
+            long products = layoutNumber(meta, CatalogKeys.META_PRODUCTS);
+            unlinkNumbered(jedis, CatalogKeys.docBuckets(products), b -> CatalogKeys.docs(g, b * CatalogKeys.DOCS_PER_BUCKET));
+            unlinkNumbered(jedis, layoutNumber(meta, CatalogKeys.META_ID_BUCKETS), b -> CatalogKeys.ids(g, b));
+            if ("v2".equals(meta.get(CatalogKeys.META_SEARCH_INDEX))) {
+                unlinkNumbered(jedis, products, rank -> CatalogKeys.searchEntry(g, rank));
             }
             String colorKeys = CatalogKeys.colorKeys(g);
-            boolean earlierVersion = jedis.sismember(CatalogKeys.LEGACY_GENERATIONS, Long.toString(g));
-            ScanParams byName = new ScanParams().count(UNLINK_BATCH);
+            ScanParams page = new ScanParams().count(UNLINK_BATCH);
             String cursor = ScanParams.SCAN_POINTER_START;
             do {
-                ScanResult<String> page = jedis.sscan(colorKeys, cursor, byName);
-                if (!page.getResult().isEmpty()) {
-                    jedis.unlink(page.getResult().stream().map(key -> CatalogKeys.color(g, key)).toArray(String[]::new));
+                ScanResult<String> members = jedis.sscan(colorKeys, cursor, page);
+                if (!members.getResult().isEmpty()) {
+                    jedis.unlink(members.getResult().stream().map(key -> CatalogKeys.color(g, key)).toArray(String[]::new));
                 }
-                cursor = page.getCursor();
+                cursor = members.getCursor();
             } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
-            jedis.unlink(latest, colorKeys, CatalogKeys.meta(g));
-            if (earlierVersion) {
-                dropByScan(jedis, g);
-            }
+            jedis.unlink(colorKeys, CatalogKeys.meta(g));
             jedis.hdel(CatalogKeys.REGISTRY, Long.toString(g));
-            jedis.srem(CatalogKeys.LEGACY_GENERATIONS, Long.toString(g));
         }
     }
 
-    /** For generations of earlier versions, which kept no set of their color keys. */
-    private static void dropByScan(Jedis jedis, long g) {
-        ScanParams params = new ScanParams().match(CatalogKeys.generationPrefix(g) + "*").count(UNLINK_BATCH);
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> page = jedis.scan(cursor, params);
-            if (!page.getResult().isEmpty()) {
-                jedis.unlink(page.getResult().toArray(String[]::new));
+    private static void unlinkNumbered(Jedis jedis, long count, java.util.function.LongFunction<String> key) {
+        for (long first = 0; first < count; first += UNLINK_BATCH) {
+            long end = Math.min(count, first + UNLINK_BATCH);
+            String[] keys = new String[(int) (end - first)];
+            for (long i = first; i < end; i++) {
+                keys[(int) (i - first)] = key.apply(i);
             }
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            jedis.unlink(keys);
+        }
+    }
+
+    private static long layoutNumber(Map<String, String> meta, String field) {
+        String value = meta.get(field);
+        return value == null ? 0 : Long.parseLong(value);
     }
 }

@@ -41,7 +41,7 @@ public final class RedisSearchIndexes {
     public record Outcome(RedisSearchVersion version, String note) {
         public String label() {
             return switch (version) {
-                case V1_ADDHASH -> "v1";
+                case V1_ADD -> "v1";
                 case V2_PREFIX -> "v2";
                 case NONE -> "none";
             };
@@ -59,11 +59,11 @@ public final class RedisSearchIndexes {
         try (Jedis jedis = settings.connect()) {
             jedis.sendCommand(FT_CREATE, definition(g).toArray(String[]::new));
             return switch (mode) {
-                case V1 -> new Outcome(RedisSearchVersion.V1_ADDHASH, "RediSearch 1.x (--redis-search v1)");
+                case V1 -> new Outcome(RedisSearchVersion.V1_ADD, "RediSearch 1.x (--redis-search v1)");
                 case V2 -> new Outcome(RedisSearchVersion.V2_PREFIX, "RediSearch 2.x+ (--redis-search v2)");
                 default -> info(jedis, g).containsKey("index_definition")
                         ? new Outcome(RedisSearchVersion.V2_PREFIX, "RediSearch 2.x+ (indexes hashes by prefix)")
-                        : new Outcome(RedisSearchVersion.V1_ADDHASH, "RediSearch 1.x (documents added with FT.ADDHASH)");
+                        : new Outcome(RedisSearchVersion.V1_ADD, "RediSearch 1.x (documents added with FT.ADD)");
             };
         } catch (JedisDataException refused) {
             String message = String.valueOf(refused.getMessage());
@@ -74,14 +74,16 @@ public final class RedisSearchIndexes {
 
     /** Free text on the name's words, without stemming or stop words, as in Elasticsearch: both stores find the same shoes. */
     private static List<String> definition(long g) {
-        return List.of(CatalogKeys.index(g), "ON", "HASH", "PREFIX", "1", CatalogKeys.docPrefix(g), "STOPWORDS", "0", "SCHEMA",
+        // Only what queries filter on, and the rank to sort on (NOINDEX: no range index, which would cost
+        // about 80 bytes per product). Nothing ranks by relevance or matches phrases: no term frequencies or offsets;
+        // one text field: no field masks.
+        return List.of(CatalogKeys.index(g), "ON", "HASH", "PREFIX", "1", CatalogKeys.searchEntryPrefix(g), "NOOFFSETS", "NOFREQS", "NOFIELDS",
+                "STOPWORDS", "0", "SCHEMA",
                 ShoeFields.NAME_WORDS, "TEXT", "NOSTEM",
                 ShoeFields.BRAND_KEY, "TAG", "SEPARATOR", BRAND_SEPARATOR,
                 ShoeFields.COLOR_KEYS, "TAG", "SEPARATOR", ",",
-                ShoeFields.PRICE_MIN, "NUMERIC", "SORTABLE",
-                ShoeFields.PRICE_MAX, "NUMERIC", "SORTABLE",
-                ShoeFields.DATE_UPDATED, "NUMERIC", "SORTABLE",
-                ShoeFields.LATEST_RANK, "NUMERIC", "SORTABLE");
+                ShoeFields.PRICE_MIN, "NUMERIC",
+                ShoeFields.LATEST_RANK, "NUMERIC", "SORTABLE", "NOINDEX");
     }
 
     /**

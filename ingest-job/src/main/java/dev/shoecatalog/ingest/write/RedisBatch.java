@@ -8,9 +8,9 @@ import java.util.Map;
 
 import dev.shoecatalog.ingest.swap.GenerationRecord;
 import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.model.SearchEntry;
 import dev.shoecatalog.model.Shoe;
-import dev.shoecatalog.model.ShoeFields;
-import dev.shoecatalog.model.ShoeHash;
+import dev.shoecatalog.model.ShoeJson;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Protocol;
@@ -21,40 +21,55 @@ import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * The writes of up to one batch of products, kept until Redis has taken them (so that a retry sends
- * them again): each document hash, one {@code ZADD} per sorted set with every member of the batch
- * for that key (one command per product and key cost Redis more than the members did), and the
- * batch's color keys added to the generation's set of them ({@link CatalogKeys#colorKeys}).
+ * them again), grouped by key so that each key gets one command: the documents ({@link ShoeJson})
+ * into their lists by rank ({@link #PLACE}), the ids into their hashes of ranks, each color's ranks into its sorted
+ * set (then cut to the newest {@code colorKeep}), the batch's color keys into the generation's set of
+ * them ({@link CatalogKeys#colorKeys}), and each product's search entry. Every write sets a value
+ * from the product alone, so writing a batch twice leaves what writing it once does.
  */
 final class RedisBatch {
 
-    private static final ProtocolCommand FT_ADDHASH = () -> SafeEncoder.encode("FT.ADDHASH");
+    private static final ProtocolCommand FT_ADD = () -> SafeEncoder.encode("FT.ADD");
+    /**
+     * Puts documents at their elements of one list, creating it with 64 empty elements first: two tasks
+     * may each write part of a list (where partitions meet), in any order.
+     */
+    private static final String PLACE = "if redis.call('EXISTS', KEYS[1]) == 0 then local empty = {}"
+            + " for i = 1, " + CatalogKeys.DOCS_PER_BUCKET + " do empty[i] = '' end redis.call('RPUSH', KEYS[1], unpack(empty)) end"
+            + " for i = 1, #ARGV, 2 do redis.call('LSET', KEYS[1], ARGV[i], ARGV[i + 1]) end return #ARGV / 2";
     private static final String LOADING = GenerationRecord.prefix(GenerationRecord.State.LOADING);
 
+    private final RedisLayout layout;
     private final long generation;
-    private final RedisSearchVersion search;
     private final Map<String, Map<String, String>> documents = new LinkedHashMap<>();
-    private final Map<String, Map<String, Double>> sortedSets = new HashMap<>();
-    private final java.util.Set<String> colorKeys = new java.util.HashSet<>();
+    private final Map<String, Map<String, String>> hashes = new LinkedHashMap<>();
+    private final Map<String, List<String>> colorRanks = new HashMap<>();
+    private final Map<String, Map<String, String>> searchEntries = new LinkedHashMap<>();
+    private int size;
 
-    RedisBatch(long generation, RedisSearchVersion search) {
-        this.generation = generation;
-        this.search = search;
+    RedisBatch(RedisLayout layout) {
+        this.layout = layout;
+        this.generation = layout.generation();
     }
 
-    void add(Shoe shoe, long latestRank) {
-        Map<String, String> hash = ShoeHash.toHash(shoe);
-        hash.put(ShoeFields.LATEST_RANK, Long.toString(latestRank));
-        documents.put(CatalogKeys.doc(generation, shoe.id()), hash);
-        double score = shoe.dateUpdated().toEpochMilli();
-        sortedSets.computeIfAbsent(CatalogKeys.latest(generation), key -> new HashMap<>()).put(shoe.id(), score);
+    void add(Shoe shoe, long rank) {
+        String member = Long.toString(rank);
+        documents.computeIfAbsent(CatalogKeys.docs(generation, rank), key -> new LinkedHashMap<>())
+                .put(Integer.toString(CatalogKeys.docSlot(rank)), ShoeJson.encode(shoe));
+        hashes.computeIfAbsent(CatalogKeys.ids(generation, shoe.id(), layout.idBuckets()), key -> new LinkedHashMap<>())
+                .put(shoe.id(), member);
         for (String colorKey : shoe.colorKeys()) {
-            sortedSets.computeIfAbsent(CatalogKeys.color(generation, colorKey), key -> new HashMap<>()).put(shoe.id(), score);
-            colorKeys.add(colorKey);
+            colorRanks.computeIfAbsent(colorKey, key -> new ArrayList<>()).add(member);
         }
+        if (layout.search() != RedisSearchVersion.NONE) {
+            searchEntries.put(layout.search() == RedisSearchVersion.V1_ADD ? member : CatalogKeys.searchEntry(generation, rank),
+                    SearchEntry.fields(shoe, rank));
+        }
+        size++;
     }
 
     int size() {
-        return documents.size();
+        return size;
     }
 
     /**
@@ -79,26 +94,57 @@ final class RedisBatch {
             Pipeline transaction = jedis.pipelined();
             transaction.sendCommand(Protocol.Command.MULTI, new String[0]);
             List<String> keys = new ArrayList<>();
-            documents.forEach((key, hash) -> {
-                transaction.sendCommand(Protocol.Command.DEL, key); // a rerun of this task must not leave fields of an older write
+            documents.forEach((key, slots) -> {
+                String[] args = flatten(key, slots);
+                String[] eval = new String[args.length + 2];
+                eval[0] = PLACE;
+                eval[1] = "1";
+                System.arraycopy(args, 0, eval, 2, args.length);
+                transaction.sendCommand(Protocol.Command.EVAL, eval);
                 keys.add(key);
-                transaction.sendCommand(Protocol.Command.HSET, flatten(key, hash));
+            });
+            hashes.forEach((key, fields) -> {
+                transaction.sendCommand(Protocol.Command.HSET, flatten(key, fields));
                 keys.add(key);
-                if (search == RedisSearchVersion.V1_ADDHASH) {
-                    transaction.sendCommand(FT_ADDHASH, CatalogKeys.index(generation), key, "1.0", "REPLACE");
-                    keys.add(key);
+            });
+            String keep = Integer.toString(layout.colorKeep());
+            colorRanks.forEach((colorKey, ranks) -> {
+                String key = CatalogKeys.color(generation, colorKey);
+                String[] args = new String[1 + 2 * ranks.size()];
+                args[0] = key;
+                for (int i = 0; i < ranks.size(); i++) {
+                    args[1 + 2 * i] = ranks.get(i);
+                    args[2 + 2 * i] = ranks.get(i);
                 }
-            });
-            sortedSets.forEach((key, members) -> {
-                transaction.sendCommand(Protocol.Command.ZADD, flatten(key, members));
+                transaction.sendCommand(Protocol.Command.ZADD, args);
+                keys.add(key);
+                transaction.sendCommand(Protocol.Command.ZREMRANGEBYRANK, key, keep, "-1");
                 keys.add(key);
             });
-            if (!colorKeys.isEmpty()) {
+            if (!colorRanks.isEmpty()) {
                 String registry = CatalogKeys.colorKeys(generation);
                 transaction.sendCommand(Protocol.Command.SADD, java.util.stream.Stream.concat(java.util.stream.Stream.of(registry),
-                        colorKeys.stream()).toArray(String[]::new));
+                        colorRanks.keySet().stream()).toArray(String[]::new));
                 keys.add(registry);
             }
+            searchEntries.forEach((entry, fields) -> {
+                if (layout.search() == RedisSearchVersion.V1_ADD) {
+                    // RediSearch 1.x is told each document; NOSAVE: the index keeps what it needs, no hash is written.
+                    String[] args = new String[6 + 2 * fields.size()];
+                    args[0] = CatalogKeys.index(generation);
+                    args[1] = entry;
+                    args[2] = "1.0";
+                    args[3] = "NOSAVE";
+                    args[4] = "REPLACE";
+                    args[5] = "FIELDS";
+                    System.arraycopy(flatten(entry, fields), 1, args, 6, 2 * fields.size());
+                    transaction.sendCommand(FT_ADD, args);
+                    keys.add(args[0]);
+                } else {
+                    transaction.sendCommand(Protocol.Command.HSET, flatten(entry, fields));
+                    keys.add(entry);
+                }
+            });
             transaction.sendCommand(Protocol.Command.EXEC, new String[0]);
             List<Object> replies = transaction.syncAndReturnAll();
             // Replies: OK to MULTI, one per queued command (QUEUED or an error), then EXEC's.
@@ -120,13 +166,8 @@ final class RedisBatch {
         args[0] = key;
         int i = 1;
         for (Map.Entry<String, ?> pair : pairs.entrySet()) {
-            if (pair.getValue() instanceof Double score) {
-                args[i++] = score == Math.rint(score) ? Long.toString(score.longValue()) : Double.toString(score);
-                args[i++] = pair.getKey();
-            } else {
-                args[i++] = pair.getKey();
-                args[i++] = String.valueOf(pair.getValue());
-            }
+            args[i++] = pair.getKey();
+            args[i++] = String.valueOf(pair.getValue());
         }
         return args;
     }

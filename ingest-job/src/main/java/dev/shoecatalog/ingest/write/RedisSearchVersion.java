@@ -4,9 +4,9 @@ import java.io.Serializable;
 
 /**
  * What the server's search module needs from the job. RediSearch 1.x ignores {@code ON HASH PREFIX}
- * and indexes only hashes added with {@code FT.ADDHASH}; 2.x and later (Redis Stack, Redis 8) index
- * hashes by prefix by themselves.
+ * and is told each document ({@code FT.ADD ... NOSAVE}: indexed, no hash written); 2.x and later
+ * (Redis Stack, Redis 8) index the hashes of a prefix by themselves.
  */
 public enum RedisSearchVersion implements Serializable {
-    NONE, V1_ADDHASH, V2_PREFIX
+    NONE, V1_ADD, V2_PREFIX
 }

@@ -26,15 +26,13 @@ public final class RedisWriter implements ForeachPartitionFunction<Row> {
     private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     private final RedisSettings settings;
-    private final long generation;
-    private final RedisSearchVersion search;
+    private final RedisLayout layout;
     private final int maxRetries;
     private final LongAccumulator written;
 
-    public RedisWriter(RedisSettings settings, long generation, RedisSearchVersion search, int maxRetries, LongAccumulator written) {
+    public RedisWriter(RedisSettings settings, RedisLayout layout, int maxRetries, LongAccumulator written) {
         this.settings = settings;
-        this.generation = generation;
-        this.search = search;
+        this.layout = layout;
         this.maxRetries = maxRetries;
         this.written = written;
     }
@@ -43,13 +41,13 @@ public final class RedisWriter implements ForeachPartitionFunction<Row> {
     public void call(Iterator<Row> rows) {
         Connection connection = new Connection();
         try {
-            RedisBatch batch = new RedisBatch(generation, search);
+            RedisBatch batch = new RedisBatch(layout);
             while (rows.hasNext()) {
                 Row row = rows.next();
                 batch.add(ShoeRows.toShoe(row), row.<Long>getAs(ShoeFields.LATEST_RANK));
                 if (batch.size() == settings.batchSize()) {
                     write(connection, batch);
-                    batch = new RedisBatch(generation, search);
+                    batch = new RedisBatch(layout);
                 }
             }
             write(connection, batch);
@@ -71,7 +69,7 @@ public final class RedisWriter implements ForeachPartitionFunction<Row> {
             } catch (JedisConnectionException | JedisDataException e) {
                 boolean transientFailure = e instanceof JedisConnectionException || e instanceof JedisDataException data && RedisErrors.isTransient(data);
                 if (!transientFailure || attempt >= maxRetries) {
-                    throw transientFailure ? new IllegalStateException("Redis write of generation " + generation
+                    throw transientFailure ? new IllegalStateException("Redis write of generation " + layout.generation()
                             + " failed after " + (attempt + 1) + " attempts: " + e.getMessage(), e) : e;
                 }
                 connection.reset();

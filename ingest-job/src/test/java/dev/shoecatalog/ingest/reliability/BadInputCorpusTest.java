@@ -55,7 +55,7 @@ class BadInputCorpusTest {
         int exit = new JobRunner(TestStores.redisUrl(), TestStores.elasticsearch(), rejects).run(dataset, args.toArray(String[]::new));
         try (StoreReader stores = new StoreReader(TestStores.redisUrl(), TestStores.elasticsearch())) {
             long g = stores.redisGeneration().orElseThrow();
-            List<String> names = stores.redisIds().stream().map(id -> stores.redisDoc(id).get("name")).toList();
+            List<String> names = stores.redisIds().stream().map(id -> stores.redisDoc(id).name()).toList();
             return new Outcome(exit, stores.jedis().hgetAll(CatalogKeys.meta(g)), rejectLines(rejects), names);
         }
     }

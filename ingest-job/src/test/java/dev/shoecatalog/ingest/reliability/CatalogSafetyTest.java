@@ -31,6 +31,7 @@ import dev.shoecatalog.ingest.swap.ElasticsearchGenerations;
 import dev.shoecatalog.ingest.swap.GenerationRecord;
 import dev.shoecatalog.ingest.swap.RedisGenerations;
 import dev.shoecatalog.ingest.write.RedisSearchVersion;
+import dev.shoecatalog.ingest.write.RedisLayout;
 import dev.shoecatalog.ingest.write.RedisWriter;
 import dev.shoecatalog.model.CatalogKeys;
 import dev.shoecatalog.testsupport.ElasticsearchEndpoint;
@@ -229,7 +230,7 @@ class CatalogSafetyTest {
         // A cancelled task of generation 6 that writes after its run gave up adds nothing.
         assertThat(lateWrite(full, 6)).contains("generation 6 is no longer loading");
         try (StoreReader stores = reader()) {
-            assertThat(stores.jedis().exists(CatalogKeys.latest(6))).isFalse();
+            assertThat(stores.redisHasGeneration(6)).isFalse();
             assertThat(stores.jedis().keys(CatalogKeys.generationPrefix(6) + "*")).isEmpty();
         }
 
@@ -259,7 +260,7 @@ class CatalogSafetyTest {
                 "--rejects", dir.resolve("rejects-paused").toString(), "--lease-seconds", "3",
                 "--redis-batch-size", "5", "--partitions", "1");
         try (StoreReader stores = reader()) {
-            await(() -> stores.jedis().exists(CatalogKeys.latest(2)), paused, log);
+            await(() -> stores.redisHasDocuments(2), paused, log);
             signal("STOP", paused);
             await(() -> !stores.jedis().exists(CatalogKeys.LOCK), null, log);
         }
@@ -272,7 +273,7 @@ class CatalogSafetyTest {
         assertThat(paused.exitValue()).as("the paused run (see " + log + ")").isNotZero();
         assertServes(3, ExpectedCatalog.of(cut));
         try (StoreReader stores = reader()) {
-            assertThat(stores.jedis().exists(CatalogKeys.latest(2))).as("the paused run's generation is gone").isFalse();
+            assertThat(stores.redisHasGeneration(2)).as("the paused run's generation is gone").isFalse();
             assertThat(stores.elasticHasIndex(2)).isFalse();
         }
         assertThat(Files.readString(log)).contains("Load failed");
@@ -365,8 +366,8 @@ class CatalogSafetyTest {
                 spark.sparkContext().hadoopConfiguration()))).filter(col(RowRules.REJECT_REASON).isNull());
         Dataset<Row> products = LatestRank.apply(ProductAggregation.apply(rows), 1);
         try {
-            products.foreachPartition(new RedisWriter(RedisSettings.of(TestStores.redisUrl(), null, 50, 5000), g,
-                    RedisSearchVersion.NONE, 0, spark.sparkContext().longAccumulator()));
+            products.foreachPartition(new RedisWriter(RedisSettings.of(TestStores.redisUrl(), null, 50, 5000),
+                    new RedisLayout(g, 1, 100, RedisSearchVersion.NONE), 0, spark.sparkContext().longAccumulator()));
             return "written";
         } catch (Exception e) { // Spark throws its checked exceptions undeclared
             return FailureMessage.of(e);

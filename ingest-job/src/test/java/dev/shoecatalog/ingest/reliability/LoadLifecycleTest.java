@@ -90,12 +90,13 @@ class LoadLifecycleTest {
         }
     }
 
-    /** A user that may do everything a load needs but switch Redis readers ({@code shoes:current} is read-only to it). */
+    /** A user that may do everything a load needs but switch Redis readers ({@code {shoes}:current} is read-only to it). */
     private static String userWhoseRedisSwitchFails() {
         String password = "switchless-" + System.nanoTime();
         try (StoreReader stores = reader()) {
-            stores.jedis().aclSetUser("switchless", "reset", "on", ">" + password, "~shoes:lock", "~shoes:registry", "~shoes:sequence", "~shoes:generations",
-                    "~shoes:[0-9]*", "~shoes-*", "%R~shoes:current", "+@all", "-@admin", "-@dangerous");
+            stores.jedis().aclSetUser("switchless", "reset", "on", ">" + password, "~" + CatalogKeys.LOCK, "~" + CatalogKeys.REGISTRY,
+                    "~" + CatalogKeys.SEQUENCE, "~" + CatalogKeys.meta("*"), "~shoes:[0-9]*", "~shoes-*", "%R~" + CatalogKeys.CURRENT,
+                    "+@all", "-@admin", "-@dangerous");
         }
         return TestStores.redisUrl().replace("redis://", "redis://switchless:" + password + "@");
     }
@@ -156,7 +157,7 @@ class LoadLifecycleTest {
         Process killed = IngestJobProcess.start(log, jobArgs(other, dir.resolve("killed"), "--lease-seconds", "6",
                 "--redis-batch-size", "10", "--partitions", "1"));
         try (StoreReader stores = reader()) {
-            await(() -> stores.jedis().exists(CatalogKeys.latest(2)), killed, log);
+            await(() -> stores.redisHasDocuments(2), killed, log);
         }
         killed.destroyForcibly().waitFor(); // SIGKILL: the driver cannot release its lease
 
@@ -195,7 +196,7 @@ class LoadLifecycleTest {
     void aRedisUserWithoutAdminCommandsLoadsTheCatalogWithItsSearchIndex() {
         String password = "loader-" + System.nanoTime();
         try (StoreReader stores = reader()) {
-            stores.jedis().aclSetUser("loader", "reset", "on", ">" + password, "~shoes:*", "~shoes-*", "+@all", "-@admin", "-@dangerous");
+            stores.jedis().aclSetUser("loader", "reset", "on", ">" + password, "~shoes:*", "~{shoes}:*", "~shoes-*", "+@all", "-@admin", "-@dangerous");
         }
         String loaderUrl = TestStores.redisUrl().replace("redis://", "redis://loader:" + password + "@");
         try {
@@ -229,5 +230,34 @@ class LoadLifecycleTest {
             throw new AssertionError("the job did not end within 5 minutes");
         }
         return process.exitValue();
+    }
+
+    /**
+     * What the layout before this one left (a hash per document named by a "latest" set, color sets named by
+     * a set, untagged control keys, both registries) is removed by the first load, once readers use it, and
+     * no new generation takes one of its numbers.
+     */
+    @Test
+    void theFirstLoadRemovesTheCatalogOfTheEarlierLayout() {
+        try (StoreReader stores = reader()) {
+            redis.clients.jedis.Jedis jedis = stores.jedis();
+            for (long g : List.of(4L, 5L)) {
+                jedis.hset("shoes:" + g + ":doc:a", java.util.Map.of("id", "a", "name", "old"));
+                jedis.zadd("shoes:" + g + ":latest", 1, "a");
+                jedis.zadd("shoes:" + g + ":color:red", 1, "a");
+                jedis.hset("shoes:" + g + ":meta", "products", "1");
+            }
+            jedis.sadd("shoes:5:colors", "red");
+            jedis.sadd("shoes:generations", "4"); // the oldest registry: no set of color keys
+            jedis.hset("shoes:registry", "5", "committed run=old at=2026-01-01T00:00:00Z");
+            jedis.set("shoes:current", "5");
+            jedis.set("shoes:sequence", "5");
+        }
+        assertThat(job().run(Datasets.sample())).isZero();
+        assertServes(6, sample);
+        try (StoreReader stores = reader()) {
+            assertThat(stores.jedis().keys("shoes:[45]:*")).isEmpty();
+            assertThat(stores.jedis().exists("shoes:current", "shoes:registry", "shoes:generations", "shoes:sequence")).isZero();
+        }
     }
 }

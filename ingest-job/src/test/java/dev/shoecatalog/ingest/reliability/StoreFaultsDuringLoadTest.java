@@ -96,7 +96,7 @@ class StoreFaultsDuringLoadTest {
         try (StoreReader stores = reader()) {
             assertThat(stores.redisGeneration()).hasValue(before.generation());
             assertThat(stores.redisLatest(null, 10)).isEqualTo(before.redisTop());
-            assertThat(stores.jedis().exists(CatalogKeys.latest(before.generation() + 1))).as("failed generation removed").isFalse();
+            assertThat(stores.redisHasGeneration(before.generation() + 1)).as("failed generation removed").isFalse();
             assertThat(stores.elasticIndexesBehindAlias()).containsExactly(CatalogKeys.index(before.generation()));
             assertThat(stores.elasticLatest(null, 10)).isEqualTo(before.elasticTop());
         }
@@ -167,7 +167,7 @@ class StoreFaultsDuringLoadTest {
         CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> job(elasticsearch.endpoint().url())
                 .run(dataset, "--redis-batch-size", "10", "--partitions", "1"));
         try (StoreReader stores = reader()) {
-            await(() -> stores.jedis().exists(CatalogKeys.latest(before.generation() + 1)), run);
+            await(() -> stores.redisHasDocuments(before.generation() + 1), run);
         }
         redis.kill();
         assertThat(run.get(5, TimeUnit.MINUTES)).isEqualTo(1);

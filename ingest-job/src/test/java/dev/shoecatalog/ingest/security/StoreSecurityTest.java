@@ -158,7 +158,7 @@ class StoreSecurityTest {
     void aSparkTaskFailureDoesNotShowThePassword() throws IOException {
         String password = MARKER + "-half @:/#%^";
         try (Jedis redis = RedisSettings.of(stores.redisAdminUrl(), null, 100, 5000).connect()) {
-            redis.aclSetUser("half-loader", "reset", "on", ">" + password, "%R~shoes:*", "~shoes:lock", "~shoes:registry", "~shoes:sequence", "~shoes:generations",
+            redis.aclSetUser("half-loader", "reset", "on", ">" + password, "%R~shoes:*", "~{shoes}:*",
                     "+@all", "-@admin", "-@dangerous");
         }
         assertThat(run("spark-task-failure", deployedWith("REDIS_URL", stores.redisUrl("half-loader", password)))).isEqualTo(1);
@@ -237,7 +237,7 @@ class StoreSecurityTest {
             }
         }
         try (Jedis redis = RedisSettings.of(stores.redisAdminUrl(), null, 100, 5000).connect()) {
-            List<String> metaKeys = redis.keys("shoes:*:meta").stream().toList();
+            List<String> metaKeys = redis.keys(CatalogKeys.meta("*")).stream().toList();
             assertThat(metaKeys).isNotEmpty();
             for (String key : metaKeys) {
                 assertThat(redis.hgetAll(key).toString()).as(key).doesNotContain(MARKER);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -43,32 +44,40 @@ public class LegacyResource {
     @POST
     @Path("redis_shoes/latest")
     @Operation(summary = "Latest n shoes from Redis (compatibility)")
-    public Uni<List<LegacyShoe>> redisLatest(@RequestBody(description = "n, a bare JSON integer", content = @Content(example = "5")) Integer n) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = LegacyShoe.class)))
+    public Uni<String> redisLatest(@RequestBody(description = "n, a bare JSON integer", content = @Content(example = "5")) Integer n) {
         return latest(StoreName.REDIS, n, null);
     }
 
     @POST
     @Path("redis_shoes/latest/color")
     @Operation(summary = "Latest n shoes of a color from Redis (compatibility)")
-    public Uni<List<LegacyShoe>> redisLatestOfColor(LegacyColorRequest request) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = LegacyShoe.class)))
+    public Uni<String> redisLatestOfColor(LegacyColorRequest request) {
         return latestOfColor(StoreName.REDIS, request);
     }
 
     @POST
     @Path("elastic_shoes/latest")
     @Operation(summary = "Latest n shoes from Elasticsearch (compatibility)")
-    public Uni<List<LegacyShoe>> elasticLatest(@RequestBody(description = "n, a bare JSON integer", content = @Content(example = "5")) Integer n) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = LegacyShoe.class)))
+    public Uni<String> elasticLatest(@RequestBody(description = "n, a bare JSON integer", content = @Content(example = "5")) Integer n) {
         return latest(StoreName.ELASTICSEARCH, n, null);
     }
 
     @POST
     @Path("elastic_shoes/latest/color")
     @Operation(summary = "Latest n shoes of a color from Elasticsearch (compatibility)")
-    public Uni<List<LegacyShoe>> elasticLatestOfColor(LegacyColorRequest request) {
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = LegacyShoe.class)))
+    public Uni<String> elasticLatestOfColor(LegacyColorRequest request) {
         return latestOfColor(StoreName.ELASTICSEARCH, request);
     }
 
-    private Uni<List<LegacyShoe>> latestOfColor(StoreName store, LegacyColorRequest request) {
+    private Uni<String> latestOfColor(StoreName store, LegacyColorRequest request) {
         if (request == null) {
             throw new BadParameterException("n", "the body must be {\"n\": <count>, \"color\": <color>}");
         }
@@ -78,10 +87,10 @@ public class LegacyResource {
         return latest(store, request.n(), request.color());
     }
 
-    private Uni<List<LegacyShoe>> latest(StoreName store, Integer n, String color) {
+    private Uni<String> latest(StoreName store, Integer n, String color) {
         if (n == null) {
             throw new BadParameterException("n", "n is required");
         }
-        return catalog.latest(store, n.toString(), color).map(LegacyShoe::of);
+        return catalog.latest(store, n.toString(), color).map(AnswerBodies::legacyList);
     }
 }

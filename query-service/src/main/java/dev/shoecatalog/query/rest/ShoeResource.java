@@ -45,8 +45,9 @@ public class ShoeResource {
     @Operation(summary = "Latest shoes", description = "The n most recently updated shoes (dateUpdated desc, then id desc),"
             + " optionally of a color. A color matches a shoe's color values (\"dark wine red\") and their words (\"red\"),"
             + " case-insensitively: red finds \"Dark Wine Red\" and \"Black/Red\", not \"Tired\".")
-    @APIResponse(responseCode = "200", description = "Newest first; fewer than n when fewer match")
-    public Uni<ShoeList> latest(
+    @APIResponse(responseCode = "200", description = "Newest first; fewer than n when fewer match",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShoeList.class)))
+    public Uni<String> latest(
             @Parameter(description = "redis or elasticsearch", example = "redis", schema = @Schema(enumeration = {"redis", "elasticsearch"}))
             @PathParam("store") String store,
             @Parameter(description = "How many shoes (1 to the configured maximum, 100 by default)", example = "10",
@@ -54,7 +55,7 @@ public class ShoeResource {
             @QueryParam("n") String n,
             @Parameter(description = "A color value or word", example = "red") @QueryParam("color") String color) {
         StoreName name = catalog.store(store);
-        return catalog.latest(name, n, color).map(shoes -> new ShoeList(name.path(), shoes.size(), ShoeView.of(shoes)));
+        return catalog.latest(name, n, color).map(shoes -> AnswerBodies.list(name, shoes));
     }
 
     @GET
@@ -66,12 +67,13 @@ public class ShoeResource {
             + " no stemming (\"boots\" does not find \"boot\") and no stop words (\"on\" and \"the\" must be there)."
             + " brand and color match exactly, case-insensitive; minPrice and maxPrice bound the lowest price."
             + " nextCursor continues the same search on the catalog of its first page, with the same total.")
-    @APIResponse(responseCode = "200", description = "One page and the cursor of the next")
+    @APIResponse(responseCode = "200", description = "One page and the cursor of the next",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SearchResult.class)))
     @APIResponse(responseCode = "410", description = "The cursor's catalog was replaced twice since its first page: start again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "501", description = "Redis without the search module cannot search",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SearchResult search(
+    public String search(
             @Parameter(description = "redis or elasticsearch", example = "elasticsearch") @PathParam("store") String store,
             @Parameter(description = "Words of the name, all required", example = "ankle booties") @QueryParam("q") String q,
             @Parameter(description = "Brand, case-insensitive", example = "Skechers") @QueryParam("brand") String brand,
@@ -85,19 +87,20 @@ public class ShoeResource {
             @QueryParam("cursor") String cursor) {
         StoreName name = catalog.store(store);
         SearchPage page = catalog.search(name, q, brand, color, minPrice, maxPrice, n, cursor);
-        return new SearchResult(name.path(), page.total(), ShoeView.of(page.items()), page.nextCursor().orElse(null));
+        return AnswerBodies.searchPage(name, page.total(), page.items(), page.nextCursor());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One shoe by id")
-    @APIResponse(responseCode = "200", description = "The shoe")
+    @APIResponse(responseCode = "200", description = "The shoe",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShoeView.class)))
     @APIResponse(responseCode = "404", description = "No shoe with this id in the current catalog",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ShoeView byId(
+    public String byId(
             @Parameter(description = "redis or elasticsearch", example = "redis") @PathParam("store") String store,
             @Parameter(description = "Product id", example = "AVpfEf_hLJeJML431ueH") @PathParam("id") String id) {
-        return catalog.byId(catalog.store(store), id).map(ShoeView::of)
+        return catalog.byId(catalog.store(store), id).map(AnswerBodies::shoe)
                 .orElseThrow(() -> new NotFoundException("no shoe with id '" + id + "' in the current catalog"));
     }
 }

@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 
 import dev.shoecatalog.model.Colors;
 import dev.shoecatalog.model.Keys;
-import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.query.config.QueryConfig;
 import dev.shoecatalog.query.store.ElasticsearchShoeStore;
 import dev.shoecatalog.query.store.GenerationInfo;
@@ -18,6 +17,7 @@ import dev.shoecatalog.query.store.SearchPage;
 import dev.shoecatalog.query.store.SearchQuery;
 import dev.shoecatalog.query.store.ShoeStore;
 import dev.shoecatalog.query.store.StoreName;
+import dev.shoecatalog.query.store.StoredShoe;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -49,11 +49,11 @@ public class CatalogService {
     }
 
     /** Invalid parameters throw at once; the store's answer or failure comes through the Uni. */
-    public Uni<List<Shoe>> latest(StoreName store, String n, String color) {
+    public Uni<List<StoredShoe>> latest(StoreName store, String n, String color) {
         return stores.get(store).latest(count(n), colorKey(color));
     }
 
-    public Optional<Shoe> byId(StoreName store, String id) {
+    public Optional<StoredShoe> byId(StoreName store, String id) {
         return stores.get(store).byId(text("id", id).orElseThrow(() -> new BadParameterException("id", "id must not be blank")));
     }
 

@@ -44,14 +44,14 @@ public class ElasticsearchShoeStore implements ShoeStore {
     }
 
     @Override
-    public Uni<List<Shoe>> latest(int n, Optional<String> colorKey) {
-        return latest.latest(n, colorKey);
+    public Uni<List<StoredShoe>> latest(int n, Optional<String> colorKey) {
+        return latest.latest(n, colorKey).map(shoes -> shoes.stream().map(StoredShoe::of).toList());
     }
 
     @Override
-    public Optional<Shoe> byId(String id) {
+    public Optional<StoredShoe> byId(String id) {
         List<Shoe> found = shoes(search(newestFirst(1, List.of(Query.of(q -> q.ids(i -> i.values(id)))))));
-        return found.stream().findFirst();
+        return found.stream().findFirst().map(StoredShoe::of);
     }
 
     /**
@@ -95,7 +95,7 @@ public class ElasticsearchShoeStore implements ShoeStore {
         SearchResponse<Map> response = search(request, cursor);
         List<Hit<Map>> hits = response.hits().hits();
         List<Hit<Map>> page = hits.subList(0, Math.min(query.n(), hits.size()));
-        List<Shoe> shoes = page.stream().map(ElasticsearchShoeStore::shoe).toList();
+        List<StoredShoe> shoes = page.stream().map(ElasticsearchShoeStore::shoe).map(StoredShoe::of).toList();
         long total = cursor != null ? cursor.total() : response.hits().total() == null ? shoes.size() : response.hits().total().value();
         Optional<String> next = Optional.empty();
         if (hits.size() > query.n()) {

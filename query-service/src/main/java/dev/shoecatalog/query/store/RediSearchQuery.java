@@ -35,12 +35,6 @@ final class RediSearchQuery {
         return Optional.of(clauses.isEmpty() ? "*" : String.join(" ", clauses));
     }
 
-    /** The query restricted to shoes after {@code rank} in the "latest" order. */
-    static String afterRank(String query, long rank) {
-        String range = "@" + ShoeFields.LATEST_RANK + ":[(" + rank + " +inf]";
-        return query.equals("*") ? range : query + " " + range;
-    }
-
     /** The {@link SearchWords} of free text, escaped. */
     static List<String> words(String text) {
         return SearchWords.of(text).stream().map(RediSearchQuery::escape).toList();

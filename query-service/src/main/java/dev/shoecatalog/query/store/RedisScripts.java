@@ -22,14 +22,17 @@ final class RedisScripts {
     record Script(String source, String sha1) {
     }
 
-    /** KEYS[1] = current; ARGV = sorted set template, doc prefix template, n. Returns {g, hash, hash, ...} or nil. */
+    /** The newest shoes, of a color or all: {g, colorKeep or nil, doc, doc, ...} or nil. */
     static final Script LATEST = load("latest");
 
-    /** KEYS[1] = current; ARGV = doc prefix template, id. Returns {g, hash} or nil. */
+    /** One shoe by id: {g, doc or nil} or nil. */
     static final Script BY_ID = load("by-id");
 
-    /** KEYS[1] = current; ARGV = latest template. Returns {g, count} or nil. */
+    /** The current generation, its products and when it finished loading: {g, count, finished} or nil. */
     static final Script GENERATION = load("generation");
+
+    /** Documents of given ranks of one generation (no key read first: the caller knows the generation). */
+    static final Script DOCS = load("docs");
 
     private RedisScripts() {
     }

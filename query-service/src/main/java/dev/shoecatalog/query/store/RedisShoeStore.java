@@ -11,10 +11,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 
 import dev.shoecatalog.model.CatalogKeys;
-import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.model.ShoeFields;
-import dev.shoecatalog.model.ShoeHash;
 import dev.shoecatalog.query.config.QueryConfig;
+import dev.shoecatalog.query.service.BadParameterException;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -25,11 +24,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import static dev.shoecatalog.model.CatalogKeys.GENERATION_PLACEHOLDER;
 
 /**
- * Reads Redis: "latest" from the sorted sets with the documents in the same round trip (a script),
- * search with {@code FT.SEARCH} on the generation's index, a bounded number at once.
+ * Reads Redis: "latest" as the first ranks of the generation or of a color's sorted set, with their
+ * documents in the same round trip (a script); search with {@code FT.SEARCH} on the generation's
+ * index for the ranks, then their documents; a bounded number of searches at once.
  */
 @ApplicationScoped
 public class RedisShoeStore implements ShoeStore {
+
+    private static final String DOCS_PER_BUCKET = Integer.toString(CatalogKeys.DOCS_PER_BUCKET);
 
     private final RedisDataSource redis;
     private final ReactiveRedisDataSource reactive;
@@ -45,29 +47,37 @@ public class RedisShoeStore implements ShoeStore {
         this.timeout = timeout;
     }
 
+    /**
+     * The first ranks of the generation (or of a color's sorted set) and their documents, in one script.
+     * A color's set keeps only the newest {@code colorKeep} (the job's {@code --redis-color-keep}): asking
+     * for more is refused, naming {@code n}, rather than answered short.
+     */
     @Override
-    public Uni<List<Shoe>> latest(int n, Optional<String> colorKey) {
-        String sortedSet = colorKey.map(key -> CatalogKeys.color(GENERATION_PLACEHOLDER, key))
-                .orElse(CatalogKeys.latest(GENERATION_PLACEHOLDER));
-        return eval(RedisScripts.LATEST, sortedSet, CatalogKeys.docPrefix(GENERATION_PLACEHOLDER), Integer.toString(n))
+    public Uni<List<StoredShoe>> latest(int n, Optional<String> colorKey) {
+        String sortedSet = colorKey.map(key -> CatalogKeys.color(GENERATION_PLACEHOLDER, key)).orElse("");
+        return eval(RedisScripts.LATEST, CatalogKeys.docsPrefix(GENERATION_PLACEHOLDER), sortedSet,
+                CatalogKeys.meta(GENERATION_PLACEHOLDER), Integer.toString(n), DOCS_PER_BUCKET)
                 .map(reply -> {
-                    List<Shoe> shoes = new ArrayList<>(reply.size() - 1);
-                    for (int i = 1; i < reply.size(); i++) {
-                        toShoe(reply.get(i)).ifPresent(shoes::add);
+                    Response keep = reply.get(1);
+                    if (keep != null && n > keep.toLong()) {
+                        throw new BadParameterException("n", "n must be at most " + keep.toLong() + " with a color on the Redis store:"
+                                + " it keeps the newest " + keep.toLong() + " shoes of each color (the job's --redis-color-keep)");
                     }
-                    return shoes;
+                    return documents(reply, 2);
                 });
     }
 
     @Override
-    public Optional<Shoe> byId(String id) {
-        return toShoe(eval(RedisScripts.BY_ID, CatalogKeys.docPrefix(GENERATION_PLACEHOLDER), id).await().indefinitely().get(1));
+    public Optional<StoredShoe> byId(String id) {
+        Response reply = eval(RedisScripts.BY_ID, CatalogKeys.idsPrefix(GENERATION_PLACEHOLDER), CatalogKeys.docsPrefix(GENERATION_PLACEHOLDER),
+                CatalogKeys.meta(GENERATION_PLACEHOLDER), id, Long.toString(CatalogKeys.idHash(id)), DOCS_PER_BUCKET)
+                .await().indefinitely();
+        return documents(reply, 1).stream().findFirst();
     }
 
     @Override
     public Optional<GenerationInfo> generation() {
-        Response reply = evalReadOnly(RedisScripts.GENERATION,
-                CatalogKeys.latest(GENERATION_PLACEHOLDER), CatalogKeys.meta(GENERATION_PLACEHOLDER)).await().indefinitely();
+        Response reply = evalReadOnly(RedisScripts.GENERATION, CatalogKeys.meta(GENERATION_PLACEHOLDER)).await().indefinitely();
         if (reply == null) {
             return Optional.empty();
         }
@@ -76,8 +86,26 @@ public class RedisShoeStore implements ShoeStore {
     }
 
     /**
-     * One page sorted by {@code latestRank} (the exact "latest" order), continued after the cursor's
-     * rank in the cursor's generation: a request reads at most {@code n} documents, whatever the cursor.
+     * The documents of a script's reply from position {@code from}; one missing (its generation just
+     * dropped, or an empty element) is skipped.
+     */
+    private static List<StoredShoe> documents(Response reply, int from) {
+        List<StoredShoe> shoes = new ArrayList<>(Math.max(0, reply.size() - from));
+        for (int i = from; i < reply.size(); i++) {
+            Response doc = reply.get(i);
+            String json = doc == null ? null : doc.toString();
+            if (json != null && !json.isEmpty()) {
+                shoes.add(new StoredShoe(json));
+            }
+        }
+        return shoes;
+    }
+
+    /**
+     * One page sorted by {@code latestRank} (the exact "latest" order), continued at the cursor's offset
+     * in the cursor's generation, which never changes, so that the pages neither skip nor repeat a shoe
+     * (the index keeps the rank to sort on, not to filter on: a range index on it would cost about a tenth
+     * of the generation's memory). A request reads at most {@code n} documents, whatever the cursor.
      * At most {@code maxConcurrentSearches} run at once per instance; more are refused at once.
      */
     @Override
@@ -94,36 +122,33 @@ public class RedisShoeStore implements ShoeStore {
         }
         Response reply;
         long g;
+        long offset = cursor == null ? 0 : cursor.offset();
         try {
             g = cursor != null ? cursor.generation() : generation().map(GenerationInfo::generation).orElseThrow(this::noCatalog);
-            String pageQuery = cursor == null ? matching.get() : RediSearchQuery.afterRank(matching.get(), cursor.lastRank());
-            reply = ftSearch(g, pageQuery, query.n(), cursor != null);
+            reply = ftSearch(g, matching.get(), offset, query.n(), cursor != null);
         } finally {
             searches.release();
         }
-        List<Shoe> page = new ArrayList<>();
-        long lastRank = -1;
-        for (int i = 2; i < reply.size(); i += 2) {
-            Map<String, String> fields = fields(reply.get(i));
-            if (!fields.isEmpty()) {
-                page.add(ShoeHash.fromHash(fields));
-                lastRank = Long.parseLong(fields.get(ShoeFields.LATEST_RANK));
-            }
+        List<String> ranks = new ArrayList<>(reply.size() - 1);
+        for (int i = 1; i < reply.size(); i++) {
+            ranks.add(Long.toString(CatalogKeys.rankOfSearchEntry(reply.get(i).toString())));
         }
+        List<StoredShoe> page = ranks.isEmpty() ? List.of() : documents(g, ranks);
         long matches = reply.get(0).toLong();
         long total = cursor == null ? matches : cursor.total();
-        boolean more = matches > (reply.size() - 1) / 2 && lastRank >= 0;
-        Optional<String> next = more ? Optional.of(new SearchCursor(StoreName.REDIS, g, total, search, Long.toString(lastRank)).encode())
+        long served = offset + ranks.size();
+        boolean more = !ranks.isEmpty() && matches > served;
+        Optional<String> next = more ? Optional.of(new SearchCursor(StoreName.REDIS, g, total, search, Long.toString(served)).encode())
                 : Optional.empty();
         return new SearchPage(List.copyOf(page), total, next);
     }
 
     /** {@code FT.SEARCH} sorted by {@code latestRank}. */
-    private Response ftSearch(long g, String query, int n, boolean pinned) {
+    private Response ftSearch(long g, String query, long offset, int n, boolean pinned) {
         try {
             // VERBATIM: no stemming of the query's words either ("boots" must not find "boot").
-            return redis.execute("FT.SEARCH", CatalogKeys.index(g), query, "VERBATIM", "SORTBY", ShoeFields.LATEST_RANK, "ASC",
-                    "LIMIT", "0", Integer.toString(n));
+            return redis.execute("FT.SEARCH", CatalogKeys.index(g), query, "NOCONTENT", "VERBATIM", "SORTBY", ShoeFields.LATEST_RANK, "ASC",
+                    "LIMIT", Long.toString(offset), Integer.toString(n));
         } catch (RuntimeException e) {
             throw RedisFailures.isUnknownIndex(e) ? whyNoIndex(g, pinned, e) : RedisFailures.translate(e);
         }
@@ -156,35 +181,42 @@ public class RedisShoeStore implements ShoeStore {
         });
     }
 
-    /** The script by its SHA-1; on NOSCRIPT (a restarted or new server) once with its text, which the server keeps. */
+    /** A script of the current generation: its one key is {@link CatalogKeys#CURRENT}. */
     private Uni<Response> evalReadOnly(RedisScripts.Script script, String... args) {
-        return reactive.execute("EVALSHA_RO", scriptCall(script.sha1(), args))
+        return evalReadOnly(script, 1, prepend(CatalogKeys.CURRENT, args));
+    }
+
+    /** The script by its SHA-1; on NOSCRIPT (a restarted or new server) once with its text, which the server keeps. */
+    private Uni<Response> evalReadOnly(RedisScripts.Script script, int keys, String... keysAndArgs) {
+        return reactive.execute("EVALSHA_RO", prepend(script.sha1(), prepend(Integer.toString(keys), keysAndArgs)))
                 .onFailure(failure -> String.valueOf(failure.getMessage()).startsWith("NOSCRIPT"))
-                .recoverWithUni(() -> reactive.execute("EVAL_RO", scriptCall(script.source(), args)))
+                .recoverWithUni(() -> reactive.execute("EVAL_RO", prepend(script.source(), prepend(Integer.toString(keys), keysAndArgs))))
                 .ifNoItem().after(timeout).fail()
                 // The client also fails with plain Throwables (a closed connection, a timeout): wrapped, as await() would.
                 .onFailure().transform(failure -> RedisFailures.translate(failure instanceof RuntimeException runtime
                         ? runtime : new CompletionException(failure)));
     }
 
-    /** {@code script 1 shoes:current args...}: the scripts read the current generation's key. */
-    private static String[] scriptCall(String script, String... args) {
-        String[] command = new String[args.length + 3];
-        command[0] = script;
-        command[1] = "1";
-        command[2] = CatalogKeys.CURRENT;
-        System.arraycopy(args, 0, command, 3, args.length);
-        return command;
+    /** The documents of some ranks of generation g (which stays while a cursor or a request uses it). */
+    private List<StoredShoe> documents(long g, List<String> ranks) {
+        String[] args = new String[ranks.size() + 2];
+        args[0] = CatalogKeys.docsPrefix(Long.toString(g));
+        args[1] = DOCS_PER_BUCKET;
+        for (int i = 0; i < ranks.size(); i++) {
+            args[2 + i] = ranks.get(i);
+        }
+        return documents(evalReadOnly(RedisScripts.DOCS, 0, args).await().indefinitely(), 0);
+    }
+
+    private static String[] prepend(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
     }
 
     private StoreUnavailableException noCatalog() {
         return new StoreUnavailableException(StoreName.REDIS, "no catalog loaded in Redis yet (" + CatalogKeys.CURRENT + " is not set)", null);
-    }
-
-    private static Optional<Shoe> toShoe(Response hash) {
-        Map<String, String> fields = fields(hash);
-        // Empty when deleted between the index and the read: skip, never fail.
-        return fields.isEmpty() ? Optional.empty() : Optional.of(ShoeHash.fromHash(fields));
     }
 
     private static Optional<Instant> instant(String text) {

@@ -14,7 +14,7 @@ import java.util.zip.CRC32;
  * @param generation  the generation of the first page
  * @param total       the first page's total, repeated on every page
  * @param search      {@link SearchQuery#fingerprint()} of the search
- * @param position    the store's position after the last shoe served: Redis, the last {@code latestRank};
+ * @param position    the store's position after the last shoe served: Redis, how many matches were served;
  *                    Elasticsearch, {@code <dateUpdated millis>:<id>} for {@code search_after}
  */
 public record SearchCursor(StoreName store, long generation, long total, String search, String position) {
@@ -66,8 +66,8 @@ public record SearchCursor(StoreName store, long generation, long total, String 
         return new SearchCursor(store, Long.parseLong(parts[2]), Long.parseLong(parts[3]), parts[4], parts[5]);
     }
 
-    /** The Redis position: the last {@code latestRank} served. */
-    long lastRank() {
+    /** The Redis position: how many matches the pages before served. */
+    long offset() {
         if (!NUMBER.matcher(position).matches()) {
             throw new InvalidCursorException("not a cursor of this service");
         }

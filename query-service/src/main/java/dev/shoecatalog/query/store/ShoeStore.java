@@ -3,7 +3,6 @@ package dev.shoecatalog.query.store;
 import java.util.List;
 import java.util.Optional;
 
-import dev.shoecatalog.model.Shoe;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -16,9 +15,9 @@ public interface ShoeStore {
      * The newest {@code n} shoes, of a color key when given: dateUpdated desc, then id desc. Non-blocking:
      * the hot path runs on the event loop, without a hop to a worker thread.
      */
-    Uni<List<Shoe>> latest(int n, Optional<String> colorKey);
+    Uni<List<StoredShoe>> latest(int n, Optional<String> colorKey);
 
-    Optional<Shoe> byId(String id);
+    Optional<StoredShoe> byId(String id);
 
     /** Filtered search, newest first, continued from an opaque cursor of this store. */
     SearchPage search(SearchQuery query);

@@ -130,4 +130,22 @@ class LatestEndpointsTest {
                 .then().statusCode(200);
         assertThat(latestIds("elasticsearch", "dark wine red", 100)).hasSizeLessThan(100);
     }
+
+    /** Both stores' answers are written by the same code from the same stored form: the same bytes but for the store's name. */
+    @Test
+    void bothStoresAnswerTheSameBytes() {
+        StoresResource.ensureLoaded(Datasets.sample());
+        for (String query : List.of("n=100", "n=100&color=red", "n=7&color=black")) {
+            String redis = given().get("/v1/redis/shoes/latest?" + query).then().statusCode(200).extract().asString();
+            String elastic = given().get("/v1/elasticsearch/shoes/latest?" + query).then().statusCode(200).extract().asString();
+            assertThat(redis).isEqualTo(elastic.replace("{\"store\":\"elasticsearch\"", "{\"store\":\"redis\""));
+            String body = "{\"n\": 100, \"color\": \"red\"}";
+            assertThat(given().contentType("application/json").body(body).post("/redis_shoes/latest/color").then().statusCode(200)
+                    .extract().asString()).isEqualTo(given().contentType("application/json").body(body).post("/elastic_shoes/latest/color")
+                    .then().statusCode(200).extract().asString());
+        }
+        String id = given().get("/v1/redis/shoes/latest?n=1").then().extract().jsonPath().getString("items[0].id");
+        assertThat(given().get("/v1/redis/shoes/{id}", id).then().statusCode(200).extract().asString())
+                .isEqualTo(given().get("/v1/elasticsearch/shoes/{id}", id).then().statusCode(200).extract().asString());
+    }
 }

@@ -1,0 +1,22 @@
+package dev.shoecatalog.ingest.write;
+
+import java.io.Serializable;
+
+import dev.shoecatalog.ingest.swap.Generation;
+import dev.shoecatalog.model.CatalogKeys;
+
+/**
+ * What a writer task needs to know of the generation it writes, decided once on the driver.
+ *
+ * @param generation the generation number
+ * @param idBuckets  how many hashes map ids to ranks ({@link CatalogKeys#idBuckets})
+ * @param colorKeep  how many of the newest products each color's sorted set keeps
+ * @param search     how the search index takes documents
+ */
+public record RedisLayout(long generation, long idBuckets, int colorKeep, RedisSearchVersion search) implements Serializable {
+
+    public static RedisLayout of(Generation generation) {
+        return new RedisLayout(generation.number(), CatalogKeys.idBuckets(generation.products()), generation.colorKeep(),
+                generation.search());
+    }
+}
