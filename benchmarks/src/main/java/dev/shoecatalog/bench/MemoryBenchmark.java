@@ -64,7 +64,7 @@ public final class MemoryBenchmark {
             }
         }
         Files.createDirectories(report.toAbsolutePath().getParent());
-        Files.writeString(report, markdown(rows, String.join(" ", args)));
+        Files.writeString(report, markdown(rows, args[0] + (args.length > 2 ? " (with SHOES_SEED_DATASET set: the real export too)" : "")));
         System.out.println("report: " + report);
     }
 
@@ -73,7 +73,13 @@ public final class MemoryBenchmark {
         HostAndPort server = new HostAndPort("127.0.0.1", redis.port());
         try (Jedis jedis = RawRedisLoader.connect(server)) {
             jedis.flushAll();
-            es.performRequest(new Request("DELETE", "/" + CatalogKeys.INDEX_PATTERN + "?allow_no_indices=true&expand_wildcards=all"));
+            // Deleting by wildcard is refused (action.destructive_requires_name): one index at a time.
+            for (String index : EntityUtils.toString(es.performRequest(new Request("GET", "/_cat/indices/" + CatalogKeys.INDEX_PATTERN
+                    + "?h=index")).getEntity()).split("\\s+")) {
+                if (!index.isBlank()) {
+                    es.performRequest(new Request("DELETE", "/" + index));
+                }
+            }
             long empty = used(jedis);
             String[] args = JobRun.loadArgs("local[2]", dataset, redis, elasticsearch, logs.resolve("rejects"));
             JobRun run = JobRun.of(logs.resolve("memory-" + dataset.getFileName() + ".log"), concat(args, "--max-shrink", "1"));
