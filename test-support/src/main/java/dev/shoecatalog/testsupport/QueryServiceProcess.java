@@ -133,6 +133,11 @@ public final class QueryServiceProcess implements AutoCloseable {
         return "http://127.0.0.1:" + managementPort;
     }
 
+    /** The service's process (the JVM or the native executable), for reading its CPU time. */
+    public long pid() {
+        return process.pid();
+    }
+
     public double secondsToStart() {
         return secondsToStart;
     }
