@@ -129,7 +129,7 @@ public final class IngestBenchmark {
         Pipeline pipeline = jedis.pipelined();
         List<Response<List<String>>> lists = new ArrayList<>();
         for (long b = 0; b < CatalogKeys.docBuckets(products); b++) {
-            lists.add(pipeline.lrange(CatalogKeys.docs(g, b * CatalogKeys.DOCS_PER_BUCKET), 0, -1));
+            lists.add(pipeline.lrange(CatalogKeys.docList(g, b), 0, -1));
         }
         pipeline.sync();
         return lists.stream().flatMap(list -> list.get().stream()).filter(doc -> !doc.isEmpty()).toList();

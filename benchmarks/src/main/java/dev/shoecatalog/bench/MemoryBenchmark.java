@@ -108,7 +108,7 @@ public final class MemoryBenchmark {
             }
             before = part(jedis, redisParts, "id hashes", before);
             for (long b = 0; b < CatalogKeys.docBuckets(products); b++) {
-                jedis.del(CatalogKeys.docs(g, b * CatalogKeys.DOCS_PER_BUCKET));
+                jedis.del(CatalogKeys.docList(g, b));
             }
             part(jedis, redisParts, "documents", before);
 

@@ -71,8 +71,14 @@ public final class CatalogKeys {
         return generationPrefix(g) + "d:";
     }
 
+    /** The list holding the document of a rank. */
     public static String docs(long g, long rank) {
-        return docsPrefix(Long.toString(g)) + docBucket(rank);
+        return docList(g, docBucket(rank));
+    }
+
+    /** Document list number {@code list} (0 to {@link #docBuckets} - 1) of generation g. */
+    public static String docList(long g, long list) {
+        return docsPrefix(Long.toString(g)) + list;
     }
 
     public static long docBucket(long rank) {

@@ -47,7 +47,7 @@ public final class StoreReader implements AutoCloseable {
         long g = redisGeneration().orElseThrow();
         long count = 0;
         for (long b = 0; b < CatalogKeys.docBuckets(products(g)); b++) {
-            count += jedis.lrange(CatalogKeys.docs(g, b * CatalogKeys.DOCS_PER_BUCKET), 0, -1).stream().filter(doc -> !doc.isEmpty()).count();
+            count += jedis.lrange(CatalogKeys.docList(g, b), 0, -1).stream().filter(doc -> !doc.isEmpty()).count();
         }
         return new Snapshot(count, latest(g, null, n));
     }
@@ -128,7 +128,7 @@ public final class StoreReader implements AutoCloseable {
         long g = redisGeneration().orElseThrow();
         Set<String> ids = new TreeSet<>();
         for (long b = 0; b < CatalogKeys.docBuckets(products(g)); b++) {
-            jedis.lrange(CatalogKeys.docs(g, b * CatalogKeys.DOCS_PER_BUCKET), 0, -1).stream().filter(doc -> !doc.isEmpty())
+            jedis.lrange(CatalogKeys.docList(g, b), 0, -1).stream().filter(doc -> !doc.isEmpty())
                     .forEach(doc -> ids.add(ShoeJson.id(doc)));
         }
         return ids;

@@ -61,7 +61,7 @@ public record IngestSummary(long generation, String jobVersion, Instant started,
         meta.put("elasticsearchWritten", Long.toString(elasticsearchWritten));
         meta.put("sourceFiles", String.join(",", rowsPerFile.keySet()));
         meta.put("unrecognizedFiles", String.join(",", unrecognizedFiles));
-        meta.put("searchIndex", searchIndex);
+        meta.put(dev.shoecatalog.model.CatalogKeys.META_SEARCH_INDEX, searchIndex);
         meta.put("searchIndexNote", searchIndexNote);
         rowsPerFile.forEach((file, rows) -> meta.put("rows:" + file, Long.toString(rows)));
         rejectsPerReason.forEach((reason, count) -> meta.put("rejects:" + reason, Long.toString(count)));

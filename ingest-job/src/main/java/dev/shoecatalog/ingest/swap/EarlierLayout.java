@@ -56,10 +56,13 @@ final class EarlierLayout {
      * Removes every generation of the earlier layout and its control keys: the documents named by each
      * {@code latest} set and the color sets named by its set of color keys, {@value #UNLINK_BATCH} keys per
      * {@code UNLINK}; a generation of the oldest registry, which kept no set of color keys, by a
-     * {@code SCAN} of its own prefix (once, at the upgrade).
+     * {@code SCAN} of its own prefix (once, at the upgrade). Returns whether there was anything to remove.
      */
-    void remove(RedisSearchIndexes search) {
+    boolean remove(RedisSearchIndexes search) {
         Set<Long> generations = generations();
+        if (generations.isEmpty()) {
+            return false;
+        }
         try (Jedis jedis = settings.connect()) {
             Set<String> oldest = jedis.smembers(GENERATIONS);
             for (long g : generations) {
@@ -73,7 +76,7 @@ final class EarlierLayout {
                     }
                     jedis.unlink(ids.stream().map(id -> prefix + "doc:" + id).toArray(String[]::new));
                 }
-                unlinkMembers(jedis, prefix + "colors", prefix + "color:");
+                RedisGenerations.unlinkMembers(jedis, prefix + "colors", member -> prefix + "color:" + member);
                 jedis.unlink(latest, prefix + "colors", prefix + "meta");
                 if (oldest.contains(Long.toString(g))) {
                     unlinkByScan(jedis, prefix);
@@ -83,18 +86,7 @@ final class EarlierLayout {
             }
             jedis.unlink(CONTROL.toArray(String[]::new));
         }
-    }
-
-    private static void unlinkMembers(Jedis jedis, String set, String keyPrefix) {
-        ScanParams page = new ScanParams().count(UNLINK_BATCH);
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> members = jedis.sscan(set, cursor, page);
-            if (!members.getResult().isEmpty()) {
-                jedis.unlink(members.getResult().stream().map(member -> keyPrefix + member).toArray(String[]::new));
-            }
-            cursor = members.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        return true;
     }
 
     private static void unlinkByScan(Jedis jedis, String prefix) {

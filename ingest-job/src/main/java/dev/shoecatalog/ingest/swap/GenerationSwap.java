@@ -125,8 +125,7 @@ public final class GenerationSwap {
             problems.add("could not list generations to remove: " + e.getMessage());
         }
         try {
-            if (!redis.earlierLayout().generations().isEmpty()) {
-                redis.earlierLayout().remove(redis.search());
+            if (redis.earlierLayout().remove(redis.search())) {
                 LOG.info("Removed the catalog of the earlier Redis layout");
             }
         } catch (RuntimeException e) {
@@ -204,7 +203,7 @@ public final class GenerationSwap {
         CatalogState before = state();
         long target = before.rollbackTarget().orElseThrow(() -> new NothingToRollBackException(
                 "no earlier generation is kept to roll back to (" + before.served() + ")"));
-        String products = redis.meta(target).get("products");
+        String products = redis.meta(target).get(dev.shoecatalog.model.CatalogKeys.META_PRODUCTS);
         long inRedis = redis.count(target);
         long inElastic = elasticsearch.count(target);
         if (products == null || Long.parseLong(products) != inRedis || inRedis != inElastic) {

@@ -133,7 +133,7 @@ public final class RedisGenerations {
             for (long first = 0; first < buckets; first += UNLINK_BATCH) {
                 List<String> lists = new ArrayList<>();
                 for (long b = first; b < Math.min(buckets, first + UNLINK_BATCH); b++) {
-                    lists.add(CatalogKeys.docs(g, b * CatalogKeys.DOCS_PER_BUCKET));
+                    lists.add(CatalogKeys.docList(g, b));
                 }
                 count += (Long) jedis.evalReadonly(COUNT_WRITTEN, lists, List.of());
             }
@@ -190,24 +190,29 @@ public final class RedisGenerations {
         try (Jedis jedis = settings.connect()) {
             Map<String, String> meta = jedis.hgetAll(CatalogKeys.meta(g));
             long products = layoutNumber(meta, CatalogKeys.META_PRODUCTS);
-            unlinkNumbered(jedis, CatalogKeys.docBuckets(products), b -> CatalogKeys.docs(g, b * CatalogKeys.DOCS_PER_BUCKET));
+            unlinkNumbered(jedis, CatalogKeys.docBuckets(products), b -> CatalogKeys.docList(g, b));
             unlinkNumbered(jedis, layoutNumber(meta, CatalogKeys.META_ID_BUCKETS), b -> CatalogKeys.ids(g, b));
             if ("v2".equals(meta.get(CatalogKeys.META_SEARCH_INDEX))) {
                 unlinkNumbered(jedis, products, rank -> CatalogKeys.searchEntry(g, rank));
             }
             String colorKeys = CatalogKeys.colorKeys(g);
-            ScanParams page = new ScanParams().count(UNLINK_BATCH);
-            String cursor = ScanParams.SCAN_POINTER_START;
-            do {
-                ScanResult<String> members = jedis.sscan(colorKeys, cursor, page);
-                if (!members.getResult().isEmpty()) {
-                    jedis.unlink(members.getResult().stream().map(key -> CatalogKeys.color(g, key)).toArray(String[]::new));
-                }
-                cursor = members.getCursor();
-            } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            unlinkMembers(jedis, colorKeys, key -> CatalogKeys.color(g, key));
             jedis.unlink(colorKeys, CatalogKeys.meta(g));
             jedis.hdel(CatalogKeys.REGISTRY, Long.toString(g));
         }
+    }
+
+    /** UNLINKs the key each member of a set names, {@value #UNLINK_BATCH} at a time. */
+    static void unlinkMembers(Jedis jedis, String set, java.util.function.UnaryOperator<String> key) {
+        ScanParams page = new ScanParams().count(UNLINK_BATCH);
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> members = jedis.sscan(set, cursor, page);
+            if (!members.getResult().isEmpty()) {
+                jedis.unlink(members.getResult().stream().map(key).toArray(String[]::new));
+            }
+            cursor = members.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
     }
 
     private static void unlinkNumbered(Jedis jedis, long count, java.util.function.LongFunction<String> key) {

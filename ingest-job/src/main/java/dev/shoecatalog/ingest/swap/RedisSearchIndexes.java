@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.shoecatalog.ingest.config.RedisSettings;
 import dev.shoecatalog.ingest.write.RedisSearchVersion;
 import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.model.SearchEntry;
 import dev.shoecatalog.model.ShoeFields;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.commands.ProtocolCommand;
@@ -81,7 +82,7 @@ public final class RedisSearchIndexes {
                 "STOPWORDS", "0", "SCHEMA",
                 ShoeFields.NAME_WORDS, "TEXT", "NOSTEM",
                 ShoeFields.BRAND_KEY, "TAG", "SEPARATOR", BRAND_SEPARATOR,
-                ShoeFields.COLOR_KEYS, "TAG", "SEPARATOR", ",",
+                ShoeFields.COLOR_KEYS, "TAG", "SEPARATOR", SearchEntry.TAG_SEPARATOR,
                 ShoeFields.PRICE_MIN, "NUMERIC",
                 ShoeFields.LATEST_RANK, "NUMERIC", "SORTABLE", "NOINDEX");
     }

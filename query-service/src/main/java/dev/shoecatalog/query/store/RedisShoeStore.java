@@ -162,7 +162,7 @@ public class RedisShoeStore implements ShoeStore {
                     + ") has been replaced since; start the search again without a cursor")
                     : new StoreUnavailableException(StoreName.REDIS, "the catalog was replaced during the request; retry", cause, 1);
         }
-        String searchIndex = meta.get("searchIndex");
+        String searchIndex = meta.get(CatalogKeys.META_SEARCH_INDEX);
         if (searchIndex == null || searchIndex.equals("none")) {
             return new SearchUnsupportedException("the Redis catalog (generation " + g + ") has no search index ("
                     + meta.getOrDefault("searchIndexNote", "the server had no search module when it was loaded")
