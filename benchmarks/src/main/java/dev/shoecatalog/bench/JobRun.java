@@ -48,7 +48,7 @@ record JobRun(int exitCode, double wallSeconds, long peakRssKb, Map<String, Doub
 
     static JobRun of(Path log, String... args) throws Exception {
         long start = System.nanoTime();
-        Process process = IngestJobProcess.start(log, args);
+        Process process = IngestJobProcess.startAsDeployed(log, args);
         long peak = 0;
         while (process.isAlive()) {
             peak = Math.max(peak, highWaterMarkKb(process.pid()));

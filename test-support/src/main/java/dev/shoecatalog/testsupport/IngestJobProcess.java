@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the ingest job as its own process, the way {@code bin/run-local} does, from the built
  * {@code ingest-job/target} (system property {@code test.ingest.job.target}). Spark never shares a
- * classpath with the caller.
+ * classpath with the caller. Test runs start with {@link ShortRunJvm}'s settings; benchmarks use
+ * {@link #startAsDeployed}.
  */
 public final class IngestJobProcess {
 
@@ -35,11 +36,16 @@ public final class IngestJobProcess {
 
     /** Runs the job with these environment variables and options, output appended to {@code log}; returns its exit code. */
     public static int run(Path log, Map<String, String> environment, String... args) {
-        Process process = start(log, environment, args);
+        ShortRunJvm jvm = shortRunJvm();
+        Path archive = jvm.needsArchive() ? jvm.archiveInProgress() : null;
+        Process process = start(log, environment, jvm.classesJar().toString(), jvm.options(archive), args);
         try {
             if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 Processes.stop(process.pid(), Duration.ofSeconds(10));
                 throw new IllegalStateException("the ingest job did not end within " + TIMEOUT + " (see " + log + ")");
+            }
+            if (archive != null) {
+                jvm.keep(archive);
             }
             return process.exitValue();
         } catch (InterruptedException e) {
@@ -50,13 +56,25 @@ public final class IngestJobProcess {
 
     /** Starts the job with these environment variables (added to this process's) and options. */
     public static Process start(Path log, Map<String, String> environment, String... args) {
-        Path target = Path.of(System.getProperty("test.ingest.job.target", "../ingest-job/target"));
+        ShortRunJvm jvm = shortRunJvm();
+        return start(log, environment, jvm.classesJar().toString(), jvm.options(null), args);
+    }
+
+    /** Starts the job with the JVM settings it is deployed with, for measurements. */
+    public static Process startAsDeployed(Path log, String... args) {
+        return start(log, Map.of(), target().resolve("classes").toString(), List.of(), args);
+    }
+
+    private static Process start(Path log, Map<String, String> environment, String classes, List<String> jvmOptions,
+                                 String... args) {
+        Path target = target();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(read(target.resolve("jvm-options.txt")).split("\\s+")));
+        command.addAll(jvmOptions);
         command.add("-Dlog4j2.configurationFile=" + target.resolve("log4j2.properties"));
         command.add("-cp");
-        command.add(target.resolve("classes") + ":" + read(target.resolve("classpath.txt")) + ":" + read(target.resolve("spark-classpath.txt")));
+        command.add(classes + ":" + read(target.resolve("classpath.txt")) + ":" + read(target.resolve("spark-classpath.txt")));
         command.add("dev.shoecatalog.ingest.IngestJob");
         command.addAll(List.of(args));
         try {
@@ -68,6 +86,18 @@ public final class IngestJobProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the ingest job", e);
         }
+    }
+
+    private static Path target() {
+        return Path.of(System.getProperty("test.ingest.job.target", "../ingest-job/target"));
+    }
+
+    private static ShortRunJvm shortRunJvm() {
+        Path target = target();
+        if (!Files.isDirectory(target.resolve("classes"))) {
+            throw new IllegalStateException("build ingest-job first (" + target.resolve("classes") + " is missing)");
+        }
+        return ShortRunJvm.of(target, target.resolve("classes"));
     }
 
     private static String read(Path file) {
