@@ -55,6 +55,14 @@ public final class IngestOptions {
             description = "redis://[user:password@]host:port[/db], rediss:// for TLS (env REDIS_URL; default: redis://localhost:6379).")
     String redisUrl;
 
+    @Option(names = "--redis-client-type", defaultValue = "${env:REDIS_CLIENT_TYPE:-standalone}",
+            description = "standalone, or cluster for Redis Cluster: then --redis-url lists one or more seed URLs, comma-separated"
+                    + " (env REDIS_CLIENT_TYPE; default: standalone).")
+    RedisClientType redisClientType;
+
+    /** How the job reaches Redis. */
+    enum RedisClientType { STANDALONE, CLUSTER }
+
     @Option(names = "--redis-username", defaultValue = "${env:REDIS_USERNAME}",
             description = "Redis ACL user, instead of the one in the URL (env REDIS_USERNAME).")
     String redisUsername;
@@ -145,7 +153,7 @@ public final class IngestOptions {
     int leaseSeconds;
 
     RedisSettings redis() {
-        return RedisSettings.of(redisUrl, redisUsername, redisPassword, redisCaCert, redisBatchSize, timeoutMillis);
+        return RedisSettings.of(redisClientType.name(), redisUrl, redisUsername, redisPassword, redisCaCert, redisBatchSize, timeoutMillis);
     }
 
     ElasticsearchSettings elasticsearch() {

@@ -20,6 +20,7 @@ import dev.shoecatalog.model.ShoeFields;
 import dev.shoecatalog.model.ShoeJson;
 import dev.shoecatalog.testsupport.ElasticsearchEndpoint;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -29,11 +30,19 @@ import redis.clients.jedis.util.SafeEncoder;
 @SuppressWarnings("rawtypes")
 public final class StoreReader implements AutoCloseable {
 
-    private final Jedis jedis;
+    private final RedisSettings settings;
+    /** Reads the catalog's keys, on a standalone server or a cluster. */
+    private final UnifiedJedis redis;
+    private Jedis jedis;
     private final ElasticsearchClient elastic;
 
     public StoreReader(String redisUrl, ElasticsearchEndpoint endpoint) {
-        this.jedis = RedisSettings.of(redisUrl, null, 100, 10_000).connect();
+        this(RedisSettings.of(redisUrl, null, 100, 10_000), endpoint);
+    }
+
+    public StoreReader(RedisSettings settings, ElasticsearchEndpoint endpoint) {
+        this.settings = settings;
+        this.redis = settings.client();
         this.elastic = new ElasticsearchSettings(List.of(endpoint.url()), null, endpoint.username(), endpoint.password(),
                 null, endpoint.caCert() == null ? null : endpoint.caCert().toString(), 100, 1 << 20, 0, 10_000, 1, "0").connect();
     }
@@ -47,36 +56,36 @@ public final class StoreReader implements AutoCloseable {
         long g = redisGeneration().orElseThrow();
         long count = 0;
         for (long b = 0; b < CatalogKeys.docBuckets(products(g)); b++) {
-            count += jedis.lrange(CatalogKeys.docList(g, b), 0, -1).stream().filter(doc -> !doc.isEmpty()).count();
+            count += redis.lrange(CatalogKeys.docList(g, b), 0, -1).stream().filter(doc -> !doc.isEmpty()).count();
         }
         return new Snapshot(count, latest(g, null, n));
     }
 
     private long products(long g) {
-        String products = jedis.hget(CatalogKeys.meta(g), CatalogKeys.META_PRODUCTS);
+        String products = redis.hget(CatalogKeys.meta(g), CatalogKeys.META_PRODUCTS);
         return products == null ? 0 : Long.parseLong(products);
     }
 
     /** Ids of the newest n of generation g, of a color key when given: ranks from its sorted set, else 0, 1, 2... */
     private List<String> latest(long g, String colorKey, int n) {
-        List<String> ranks = colorKey != null ? jedis.zrange(CatalogKeys.color(g, colorKey), 0, n - 1)
+        List<String> ranks = colorKey != null ? redis.zrange(CatalogKeys.color(g, colorKey), 0, n - 1)
                 : java.util.stream.LongStream.range(0, n).mapToObj(Long::toString).toList();
         return ranks.stream().map(rank -> doc(g, Long.parseLong(rank)))
                 .filter(doc -> doc != null && !doc.isEmpty()).map(ShoeJson::id).toList();
     }
 
     private String doc(long g, long rank) {
-        return jedis.lindex(CatalogKeys.docs(g, rank), CatalogKeys.docSlot(rank));
+        return redis.lindex(CatalogKeys.docs(g, rank), CatalogKeys.docSlot(rank));
     }
 
     /** Whether Redis holds anything of generation g: its first documents or its meta hash. */
     public boolean redisHasGeneration(long g) {
-        return jedis.exists(CatalogKeys.docs(g, 0)) || jedis.exists(CatalogKeys.meta(g));
+        return redis.exists(CatalogKeys.docs(g, 0)) || redis.exists(CatalogKeys.meta(g));
     }
 
     /** Whether the first documents of generation g are written. */
     public boolean redisHasDocuments(long g) {
-        return jedis.exists(CatalogKeys.docs(g, 0));
+        return redis.exists(CatalogKeys.docs(g, 0));
     }
 
     /** One search through the alias: its total and its top n. */
@@ -86,7 +95,7 @@ public final class StoreReader implements AutoCloseable {
     }
 
     public OptionalLong redisGeneration() {
-        String current = jedis.get(CatalogKeys.CURRENT);
+        String current = redis.get(CatalogKeys.CURRENT);
         return current == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(current));
     }
 
@@ -128,7 +137,7 @@ public final class StoreReader implements AutoCloseable {
         long g = redisGeneration().orElseThrow();
         Set<String> ids = new TreeSet<>();
         for (long b = 0; b < CatalogKeys.docBuckets(products(g)); b++) {
-            jedis.lrange(CatalogKeys.docList(g, b), 0, -1).stream().filter(doc -> !doc.isEmpty())
+            redis.lrange(CatalogKeys.docList(g, b), 0, -1).stream().filter(doc -> !doc.isEmpty())
                     .forEach(doc -> ids.add(ShoeJson.id(doc)));
         }
         return ids;
@@ -137,12 +146,21 @@ public final class StoreReader implements AutoCloseable {
     /** The document of an id in the current generation, found as a reader finds it: its rank from the id hashes. */
     public Shoe redisDoc(String id) {
         long g = redisGeneration().orElseThrow();
-        long idBuckets = Long.parseLong(jedis.hget(CatalogKeys.meta(g), CatalogKeys.META_ID_BUCKETS));
-        String rank = jedis.hget(CatalogKeys.ids(g, id, idBuckets), id);
+        long idBuckets = Long.parseLong(redis.hget(CatalogKeys.meta(g), CatalogKeys.META_ID_BUCKETS));
+        String rank = redis.hget(CatalogKeys.ids(g, id, idBuckets), id);
         return rank == null ? null : ShoeJson.decode(doc(g, Long.parseLong(rank)));
     }
 
+    /** The meta hash of generation g. */
+    public Map<String, String> redisMeta(long g) {
+        return redis.hgetAll(CatalogKeys.meta(g));
+    }
+
+    /** A connection to the (first) server, for what a test does beyond reading the catalog. */
     public Jedis jedis() {
+        if (jedis == null) {
+            jedis = settings.connect();
+        }
         return jedis;
     }
 
@@ -194,7 +212,7 @@ public final class StoreReader implements AutoCloseable {
 
     /** {@code num_docs} of the RediSearch index of generation g. */
     public long searchIndexDocuments(long g) {
-        List<?> info = (List<?>) jedis.sendCommand(() -> SafeEncoder.encode("FT.INFO"), CatalogKeys.index(g));
+        List<?> info = (List<?>) jedis().sendCommand(() -> SafeEncoder.encode("FT.INFO"), CatalogKeys.index(g));
         for (int i = 0; i + 1 < info.size(); i += 2) {
             if ("num_docs".equals(SafeEncoder.encode((byte[]) info.get(i)))) {
                 Object value = info.get(i + 1);
@@ -208,18 +226,18 @@ public final class StoreReader implements AutoCloseable {
     public void removeWholeCatalog() {
         Set<Long> generations = new TreeSet<>(redisGenerationsWithKeys());
         generations.addAll(elasticGenerations());
-        jedis.hkeys(CatalogKeys.REGISTRY).forEach(g -> generations.add(Long.parseLong(g)));
+        redis.hkeys(CatalogKeys.REGISTRY).forEach(g -> generations.add(Long.parseLong(g)));
         for (long g : generations) {
             for (String[] drop : new String[][] {{"FT.DROP", CatalogKeys.index(g), "KEEPDOCS"}, {"FT.DROPINDEX", CatalogKeys.index(g)}}) {
                 try {
-                    jedis.sendCommand(() -> SafeEncoder.encode(drop[0]), java.util.Arrays.copyOfRange(drop, 1, drop.length));
+                    jedis().sendCommand(() -> SafeEncoder.encode(drop[0]), java.util.Arrays.copyOfRange(drop, 1, drop.length));
                 } catch (JedisDataException notThere) {
                     // No such index, or not this module version's command.
                 }
             }
         }
-        scan("shoes:*", jedis::unlink);
-        scan("{shoes}:*", jedis::unlink);
+        scan("shoes:*", redis::unlink);
+        scan("{shoes}:*", redis::unlink);
         for (long g : elasticGenerations()) {
             try {
                 elastic.indices().delete(d -> d.index(CatalogKeys.index(g)));
@@ -229,14 +247,22 @@ public final class StoreReader implements AutoCloseable {
         }
     }
 
+    /** Every key matching the pattern, on every master. */
     private void scan(String pattern, java.util.function.Consumer<String> action) {
         ScanParams params = new ScanParams().match(pattern).count(1000);
-        String cursor = ScanParams.SCAN_POINTER_START;
-        do {
-            ScanResult<String> page = jedis.scan(cursor, params);
-            page.getResult().forEach(action);
-            cursor = page.getCursor();
-        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        List<Jedis> masters = settings.masters(redis);
+        try {
+            for (Jedis master : masters) {
+                String cursor = ScanParams.SCAN_POINTER_START;
+                do {
+                    ScanResult<String> page = master.scan(cursor, params);
+                    page.getResult().forEach(action);
+                    cursor = page.getCursor();
+                } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+            }
+        } finally {
+            masters.forEach(Jedis::close);
+        }
     }
 
     private static java.util.Optional<Long> generationOfKey(String key) {
@@ -250,7 +276,10 @@ public final class StoreReader implements AutoCloseable {
 
     @Override
     public void close() {
-        jedis.close();
+        redis.close();
+        if (jedis != null) {
+            jedis.close();
+        }
         ElasticsearchSettings.close(elastic);
     }
 }

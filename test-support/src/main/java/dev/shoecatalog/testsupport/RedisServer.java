@@ -70,16 +70,23 @@ public final class RedisServer implements AutoCloseable {
         return start(logDir, null, FreePort.find(), searchModule(), certificate, aclFile);
     }
 
-    private static RedisServer start(Path logDir, String password, int port, Optional<Path> module,
-                                     TestCertificates.ServerCertificate tls) {
-        return start(logDir, password, port, module, tls, null);
+    /** Starts a node of a Redis Cluster, not yet part of one ({@link RedisCluster} joins them). */
+    static RedisServer startClusterNode(Path logDir, int port) {
+        return start(logDir, null, port, searchModule(), null, null, List.of("--cluster-enabled", "yes",
+                "--cluster-config-file", logDir.resolve("cluster-nodes-" + port + ".conf").toString(), "--cluster-node-timeout", "3000"));
     }
 
     private static RedisServer start(Path logDir, String password, int port, Optional<Path> module,
                                      TestCertificates.ServerCertificate tls, Path aclFile) {
+        return start(logDir, password, port, module, tls, aclFile, List.of());
+    }
+
+    private static RedisServer start(Path logDir, String password, int port, Optional<Path> module,
+                                     TestCertificates.ServerCertificate tls, Path aclFile, List<String> extra) {
         List<String> command = new ArrayList<>(List.of(executable(), "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "127.0.0.2", "--save", "", "--appendonly", "no",
                 "--logfile", logDir.resolve("redis-" + port + ".log").toString()));
+        command.addAll(extra);
         // A search over the module's time limit fails instead of returning a partial result as complete.
         module.ifPresent(path -> command.addAll(List.of("--loadmodule", path.toString(), "ON_TIMEOUT", "FAIL")));
         if (password != null) {

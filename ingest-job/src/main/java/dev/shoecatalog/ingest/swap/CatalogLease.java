@@ -13,7 +13,7 @@ import dev.shoecatalog.ingest.config.RedisSettings;
 import dev.shoecatalog.model.CatalogKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import redis.clients.jedis.Jedis;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -57,7 +57,7 @@ public final class CatalogLease implements AutoCloseable {
     public static CatalogLease acquire(RedisSettings redis, Duration ttl) {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         String holder = "run " + runId + " started " + Instant.now();
-        try (Jedis jedis = redis.connect()) {
+        try (UnifiedJedis jedis = redis.client()) {
             if (jedis.set(CatalogKeys.LOCK, holder, SetParams.setParams().nx().px(ttl.toMillis())) == null) {
                 String other = jedis.get(CatalogKeys.LOCK);
                 long remaining = jedis.pttl(CatalogKeys.LOCK);
@@ -111,7 +111,7 @@ public final class CatalogLease implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
-        try (Jedis jedis = redis.connect()) {
+        try (UnifiedJedis jedis = redis.client()) {
             Object renewed = jedis.eval(RENEW, List.of(CatalogKeys.LOCK), List.of(holder, Long.toString(ttl.toMillis())));
             if (Long.valueOf(1).equals(renewed)) {
                 confirmedAtNanos = started; // the lease runs from before the request, not from its answer
@@ -128,7 +128,7 @@ public final class CatalogLease implements AutoCloseable {
     @Override
     public void close() {
         renewer.shutdownNow();
-        try (Jedis jedis = redis.connect()) {
+        try (UnifiedJedis jedis = redis.client()) {
             jedis.eval(RELEASE, List.of(CatalogKeys.LOCK), List.of(holder));
         } catch (RuntimeException e) {
             LOG.warn("Could not release the lease; it expires within {} s ({})", ttl.toSeconds(), e.getMessage());

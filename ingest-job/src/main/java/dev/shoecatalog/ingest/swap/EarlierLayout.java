@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.shoecatalog.ingest.config.RedisSettings;
-import redis.clients.jedis.Jedis;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
@@ -38,7 +38,10 @@ final class EarlierLayout {
      * its keys (a user made for this layout only, which then has nothing of the earlier one to remove).
      */
     Set<Long> generations() {
-        try (Jedis jedis = settings.connect()) {
+        if (settings.cluster()) {
+            return Set.of(); // the earlier layout ran on a standalone server only
+        }
+        try (UnifiedJedis jedis = settings.client()) {
             Set<Long> generations = new TreeSet<>();
             jedis.hkeys(REGISTRY).forEach(g -> generations.add(Long.parseLong(g)));
             jedis.smembers(GENERATIONS).forEach(g -> generations.add(Long.parseLong(g)));
@@ -63,7 +66,7 @@ final class EarlierLayout {
         if (generations.isEmpty()) {
             return false;
         }
-        try (Jedis jedis = settings.connect()) {
+        try (UnifiedJedis jedis = settings.client()) {
             Set<String> oldest = jedis.smembers(GENERATIONS);
             for (long g : generations) {
                 search.drop(g);
@@ -89,7 +92,7 @@ final class EarlierLayout {
         return true;
     }
 
-    private static void unlinkByScan(Jedis jedis, String prefix) {
+    private static void unlinkByScan(UnifiedJedis jedis, String prefix) {
         ScanParams params = new ScanParams().match(prefix + "*").count(UNLINK_BATCH);
         String cursor = ScanParams.SCAN_POINTER_START;
         do {

@@ -10,7 +10,10 @@ import java.util.TreeMap;
 
 import dev.shoecatalog.ingest.config.RedisSettings;
 import dev.shoecatalog.model.CatalogKeys;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
@@ -64,7 +67,7 @@ public final class RedisGenerations {
     }
 
     public OptionalLong current() {
-        try (Jedis jedis = settings.connect()) {
+        try (UnifiedJedis jedis = settings.client()) {
             String value = jedis.get(CatalogKeys.CURRENT);
             return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value));
         }
@@ -72,7 +75,7 @@ public final class RedisGenerations {
 
     /** The registry's records. */
     public Map<Long, GenerationRecord> records() {
-        try (Jedis jedis = settings.connect()) {
+        try (UnifiedJedis jedis = settings.client()) {
             Map<Long, GenerationRecord> records = new TreeMap<>();
             jedis.hgetAll(CatalogKeys.REGISTRY).forEach((g, value) -> records.put(Long.parseLong(g),
                     GenerationRecord.parse(Long.parseLong(g), value)));
@@ -91,7 +94,7 @@ public final class RedisGenerations {
      */
     public long claimNext(long floor, String run, String leaseHolder) {
         String loading = new GenerationRecord(0, GenerationRecord.State.LOADING, run, Instant.now()).encode();
-        try (Jedis jedis = settings.connect()) {
+        try (UnifiedJedis jedis = settings.client()) {
             Object claimed = jedis.eval(CLAIM, List.of(CatalogKeys.LOCK, CatalogKeys.SEQUENCE, CatalogKeys.REGISTRY),
                     List.of(leaseHolder, Long.toString(floor), loading));
             return (Long) claimed;
@@ -100,7 +103,7 @@ public final class RedisGenerations {
 
     /** Records a new state of generation g, under the lease. */
     public void record(GenerationRecord record, String leaseHolder) {
-        try (Jedis jedis = settings.connect()) {
+        try (UnifiedJedis jedis = settings.client()) {
             jedis.eval(MARK, List.of(CatalogKeys.LOCK, CatalogKeys.REGISTRY),
                     List.of(leaseHolder, Long.toString(record.generation()), record.encode()));
         }
@@ -110,13 +113,31 @@ public final class RedisGenerations {
     public record Memory(long used, long max) {
     }
 
-    /** Redis's memory, or empty when the user may not run {@code INFO} (it is in ACL category {@code @dangerous}). */
+    /**
+     * Redis's memory, or empty when the user may not run {@code INFO} (it is in ACL category
+     * {@code @dangerous}). On a cluster, the sums over its masters, and no limit unless every master has
+     * one: the documents spread over all slots, so each master holds its share.
+     */
     public Optional<Memory> memory() {
-        try (Jedis jedis = settings.connect()) {
-            Map<String, String> info = new TreeMap<>();
-            jedis.info("memory").lines().map(line -> line.split(":", 2)).filter(pair -> pair.length == 2)
-                    .forEach(pair -> info.put(pair[0], pair[1].strip()));
-            return Optional.of(new Memory(Long.parseLong(info.get("used_memory")), Long.parseLong(info.getOrDefault("maxmemory", "0"))));
+        try (UnifiedJedis client = settings.client()) {
+            List<Jedis> masters = settings.masters(client);
+            try {
+                long used = 0;
+                long max = 0;
+                boolean everyLimited = true;
+                for (Jedis master : masters) {
+                    Map<String, String> info = new TreeMap<>();
+                    master.info("memory").lines().map(line -> line.split(":", 2)).filter(pair -> pair.length == 2)
+                            .forEach(pair -> info.put(pair[0], pair[1].strip()));
+                    used += Long.parseLong(info.get("used_memory"));
+                    long limit = Long.parseLong(info.getOrDefault("maxmemory", "0"));
+                    everyLimited &= limit > 0;
+                    max += limit;
+                }
+                return Optional.of(new Memory(used, everyLimited ? max : 0));
+            } finally {
+                masters.forEach(Jedis::close);
+            }
         } catch (redis.clients.jedis.exceptions.JedisAccessControlException refused) {
             return Optional.empty();
         }
@@ -124,18 +145,23 @@ public final class RedisGenerations {
 
     /**
      * Number of products in generation g: the written elements of its document lists, as many lists as its
-     * layout says it has, counted on the server ({@value #UNLINK_BATCH} lists per script).
+     * layout says it has, counted on the server ({@value #UNLINK_BATCH} lists per round trip).
      */
     public long count(long g) {
-        try (Jedis jedis = settings.connect()) {
+        try (UnifiedJedis jedis = settings.client()) {
             long buckets = CatalogKeys.docBuckets(layoutNumber(jedis.hgetAll(CatalogKeys.meta(g)), CatalogKeys.META_PRODUCTS));
             long count = 0;
             for (long first = 0; first < buckets; first += UNLINK_BATCH) {
-                List<String> lists = new ArrayList<>();
+                // One script per list: on a cluster the lists are in many slots.
+                AbstractPipeline pipeline = jedis.pipelined();
+                List<Response<Object>> counts = new ArrayList<>();
                 for (long b = first; b < Math.min(buckets, first + UNLINK_BATCH); b++) {
-                    lists.add(CatalogKeys.docList(g, b));
+                    counts.add(pipeline.evalReadonly(COUNT_WRITTEN, List.of(CatalogKeys.docList(g, b)), List.of()));
                 }
-                count += (Long) jedis.evalReadonly(COUNT_WRITTEN, lists, List.of());
+                pipeline.sync();
+                for (Response<Object> written : counts) {
+                    count += (Long) written.get();
+                }
             }
             return count;
         }
@@ -154,13 +180,13 @@ public final class RedisGenerations {
     }
 
     public Map<String, String> meta(long g) {
-        try (Jedis jedis = settings.connect()) {
+        try (UnifiedJedis jedis = settings.client()) {
             return jedis.hgetAll(CatalogKeys.meta(g));
         }
     }
 
     public void writeMeta(long g, Map<String, String> meta) {
-        try (Jedis jedis = settings.connect()) {
+        try (UnifiedJedis jedis = settings.client()) {
             jedis.hset(CatalogKeys.meta(g), meta);
         }
     }
@@ -172,7 +198,7 @@ public final class RedisGenerations {
      */
     public void switchTo(long g, OptionalLong expectedCurrent, String expectedRecord, GenerationRecord newRecord, String leaseHolder) {
         String expected = expectedCurrent.isPresent() ? Long.toString(expectedCurrent.getAsLong()) : "";
-        try (Jedis jedis = settings.connect()) {
+        try (UnifiedJedis jedis = settings.client()) {
             jedis.eval(SWITCH, List.of(CatalogKeys.LOCK, CatalogKeys.CURRENT, CatalogKeys.REGISTRY), List.of(leaseHolder,
                     Long.toString(g), expected, expectedRecord, newRecord == null ? "" : newRecord.encode()));
         }
@@ -182,12 +208,12 @@ public final class RedisGenerations {
      * Removes the search index and every key of generation g, then its record (a no-op when there is
      * none), from what its meta hash says it holds: its document lists and id hashes (numbered from 0), the
      * color sets named by its set of color keys and, where the search module indexes hashes, its search
-     * entries; {@value #UNLINK_BATCH} keys per {@code UNLINK}, which frees them off Redis's main thread.
+     * entries; {@value #UNLINK_BATCH} {@code UNLINK}s per round trip, which free them off Redis's main thread.
      * A generation without a meta hash wrote nothing: the layout is written before its first key.
      */
     public void drop(long g) {
         search.drop(g);
-        try (Jedis jedis = settings.connect()) {
+        try (UnifiedJedis jedis = settings.client()) {
             Map<String, String> meta = jedis.hgetAll(CatalogKeys.meta(g));
             long products = layoutNumber(meta, CatalogKeys.META_PRODUCTS);
             unlinkNumbered(jedis, CatalogKeys.docBuckets(products), b -> CatalogKeys.docList(g, b));
@@ -197,33 +223,41 @@ public final class RedisGenerations {
             }
             String colorKeys = CatalogKeys.colorKeys(g);
             unlinkMembers(jedis, colorKeys, key -> CatalogKeys.color(g, key));
-            jedis.unlink(colorKeys, CatalogKeys.meta(g));
+            jedis.unlink(colorKeys);
+            jedis.unlink(CatalogKeys.meta(g));
             jedis.hdel(CatalogKeys.REGISTRY, Long.toString(g));
         }
     }
 
     /** UNLINKs the key each member of a set names, {@value #UNLINK_BATCH} at a time. */
-    static void unlinkMembers(Jedis jedis, String set, java.util.function.UnaryOperator<String> key) {
+    static void unlinkMembers(UnifiedJedis jedis, String set, java.util.function.UnaryOperator<String> key) {
         ScanParams page = new ScanParams().count(UNLINK_BATCH);
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
             ScanResult<String> members = jedis.sscan(set, cursor, page);
-            if (!members.getResult().isEmpty()) {
-                jedis.unlink(members.getResult().stream().map(key).toArray(String[]::new));
-            }
+            unlink(jedis, members.getResult().stream().map(key).toList());
             cursor = members.getCursor();
         } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
     }
 
-    private static void unlinkNumbered(Jedis jedis, long count, java.util.function.LongFunction<String> key) {
+    private static void unlinkNumbered(UnifiedJedis jedis, long count, java.util.function.LongFunction<String> key) {
         for (long first = 0; first < count; first += UNLINK_BATCH) {
-            long end = Math.min(count, first + UNLINK_BATCH);
-            String[] keys = new String[(int) (end - first)];
-            for (long i = first; i < end; i++) {
-                keys[(int) (i - first)] = key.apply(i);
+            List<String> keys = new ArrayList<>(UNLINK_BATCH);
+            for (long i = first; i < Math.min(count, first + UNLINK_BATCH); i++) {
+                keys.add(key.apply(i));
             }
-            jedis.unlink(keys);
+            unlink(jedis, keys);
         }
+    }
+
+    /** One UNLINK per key in one pipeline: a cluster takes a multi-key command only for keys of one slot. */
+    private static void unlink(UnifiedJedis jedis, List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        AbstractPipeline pipeline = jedis.pipelined();
+        keys.forEach(pipeline::unlink);
+        pipeline.sync();
     }
 
     private static long layoutNumber(Map<String, String> meta, String field) {

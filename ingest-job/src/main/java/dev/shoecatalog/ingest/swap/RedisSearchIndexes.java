@@ -12,6 +12,7 @@ import dev.shoecatalog.model.CatalogKeys;
 import dev.shoecatalog.model.SearchEntry;
 import dev.shoecatalog.model.ShoeFields;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.commands.ProtocolCommand;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.util.SafeEncoder;
@@ -31,6 +32,8 @@ public final class RedisSearchIndexes {
     /** Brand tags are split on a control character, which {@link dev.shoecatalog.model.Keys} never leaves in a brand. */
     static final String BRAND_SEPARATOR = "\u001f";
     private static final long INDEXING_POLL_MILLIS = 100;
+    /** {@code INFO modules}' version of the search module in Redis 8.0. */
+    private static final int REDIS_8_SEARCH = 80000;
 
     private final RedisSettings settings;
 
@@ -57,8 +60,14 @@ public final class RedisSearchIndexes {
         if (mode == RedisSearchMode.OFF) {
             return new Outcome(RedisSearchVersion.NONE, "turned off (--redis-search off)");
         }
-        try (Jedis jedis = settings.connect()) {
-            jedis.sendCommand(FT_CREATE, definition(g).toArray(String[]::new));
+        if (settings.cluster()) {
+            String without = withoutClusterIndex(mode);
+            if (without != null) {
+                return new Outcome(RedisSearchVersion.NONE, without);
+            }
+        }
+        try (UnifiedJedis jedis = settings.client()) {
+            jedis.sendCommand(CatalogKeys.index(g), FT_CREATE, definition(g).toArray(String[]::new));
             return switch (mode) {
                 case V1 -> new Outcome(RedisSearchVersion.V1_ADD, "RediSearch 1.x (--redis-search v1)");
                 case V2 -> new Outcome(RedisSearchVersion.V2_PREFIX, "RediSearch 2.x+ (--redis-search v2)");
@@ -71,6 +80,52 @@ public final class RedisSearchIndexes {
             return new Outcome(RedisSearchVersion.NONE, message.toLowerCase(Locale.ROOT).contains("unknown command")
                     ? "this Redis has no search module" : "the search index could not be created: " + message);
         }
+    }
+
+    /**
+     * Why a cluster gets no index, or null when it can have one: only a query engine on every master
+     * (Redis 8's, which answers a search over all shards) indexes a catalog spread over many slots;
+     * RediSearch 1.x and 2.x index each shard alone. {@code --redis-search v2} is taken at its word.
+     */
+    private String withoutClusterIndex(RedisSearchMode mode) {
+        if (mode == RedisSearchMode.V2) {
+            return null;
+        }
+        if (mode == RedisSearchMode.V1) {
+            return "RediSearch 1.x cannot index across the shards of a Redis Cluster (--redis-search v1)";
+        }
+        try (UnifiedJedis client = settings.client()) {
+            List<Jedis> masters = settings.masters(client);
+            try {
+                for (Jedis master : masters) {
+                    int version = searchModuleVersion(master.info("modules"));
+                    if (version < REDIS_8_SEARCH) {
+                        return "a Redis Cluster searches across shards only with Redis 8's query engine on every master; "
+                                + (version == 0 ? "a master has no search module" : "a master has search module version " + version);
+                    }
+                }
+                return null;
+            } finally {
+                masters.forEach(Jedis::close);
+            }
+        } catch (JedisDataException refused) {
+            return "could not tell whether every master of the Redis Cluster has Redis 8's query engine (INFO modules: "
+                    + refused.getMessage() + ")";
+        }
+    }
+
+    /** The {@code ver} of module {@code search} (or {@code ft}) in {@code INFO modules}, 0 without one. */
+    static int searchModuleVersion(String infoModules) {
+        for (String line : infoModules.lines().toList()) {
+            if (line.startsWith("module:name=search,") || line.startsWith("module:name=ft,")) {
+                for (String part : line.substring("module:".length()).split(",")) {
+                    if (part.startsWith("ver=")) {
+                        return Integer.parseInt(part.substring(4).strip());
+                    }
+                }
+            }
+        }
+        return 0;
     }
 
     /** Free text on the name's words, without stemming or stop words, as in Elasticsearch: both stores find the same shoes. */
@@ -93,7 +148,7 @@ public final class RedisSearchIndexes {
      */
     public void check(long g, long products, long timeoutMillis) {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-        try (Jedis jedis = settings.connect()) {
+        try (UnifiedJedis jedis = settings.client()) {
             Map<String, Object> info = info(jedis, g);
             while (number(info, "indexing") > 0 || (info.containsKey("percent_indexed") && number(info, "percent_indexed") < 1)) {
                 if (System.nanoTime() > deadline) {
@@ -114,9 +169,9 @@ public final class RedisSearchIndexes {
 
     /** Drops the index of generation g, keeping its documents (the caller deletes them); none is fine. */
     public void drop(long g) {
-        try (Jedis jedis = settings.connect()) {
+        try (UnifiedJedis jedis = settings.client()) {
             try {
-                jedis.sendCommand(FT_DROPINDEX, CatalogKeys.index(g));
+                jedis.sendCommand(CatalogKeys.index(g), FT_DROPINDEX, CatalogKeys.index(g));
             } catch (JedisDataException e) {
                 if (String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("unknown command")) {
                     dropV1(jedis, g);
@@ -126,17 +181,17 @@ public final class RedisSearchIndexes {
         }
     }
 
-    private static void dropV1(Jedis jedis, long g) {
+    private static void dropV1(UnifiedJedis jedis, long g) {
         try {
-            jedis.sendCommand(FT_DROP, CatalogKeys.index(g), "KEEPDOCS");
+            jedis.sendCommand(CatalogKeys.index(g), FT_DROP, CatalogKeys.index(g), "KEEPDOCS");
         } catch (JedisDataException noSuchIndexOrModule) {
             // Nothing to drop.
         }
     }
 
     /** {@code FT.INFO} as a map of its top-level fields (values as the server sent them). */
-    private static Map<String, Object> info(Jedis jedis, long g) {
-        List<?> reply = (List<?>) jedis.sendCommand(FT_INFO, CatalogKeys.index(g));
+    private static Map<String, Object> info(UnifiedJedis jedis, long g) {
+        List<?> reply = (List<?>) jedis.sendCommand(CatalogKeys.index(g), FT_INFO, CatalogKeys.index(g));
         Map<String, Object> info = new HashMap<>();
         for (int i = 0; i + 1 < reply.size(); i += 2) {
             info.put(text(reply.get(i)), reply.get(i + 1));

@@ -11,7 +11,9 @@ import dev.shoecatalog.model.CatalogKeys;
 import dev.shoecatalog.model.SearchEntry;
 import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.model.ShoeJson;
+import redis.clients.jedis.ClusterPipeline;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
@@ -88,9 +90,8 @@ final class RedisBatch {
             check.sync();
             if (record.get() == null || !record.get().startsWith(LOADING)) {
                 jedis.unwatch();
-                throw new GenerationNotLoadingException("generation " + generation + " is no longer loading (the registry says \""
-                        + record.get() + "\"): its run failed or another run took the catalog over; nothing more is written to it");
             }
+            checkLoading(record.get());
             Pipeline transaction = jedis.pipelined();
             transaction.sendCommand(Protocol.Command.MULTI, new String[0]);
             List<String> keys = new ArrayList<>();
@@ -158,6 +159,65 @@ final class RedisBatch {
                 return;
             }
             // null: the registry changed between WATCH and EXEC; look again.
+        }
+    }
+
+    /**
+     * Sends the batch to a Redis Cluster, where a transaction holds keys of one slot only: the registry
+     * is read first, then the writes go to the masters of their slots in one pipeline each. Unlike
+     * {@link #writeWhileLoading(Jedis)}, the check is not atomic with the writes: a task paused between the
+     * two (for longer than the lease) can still add this one batch to a generation abandoned meanwhile.
+     * Its numbered keys are removed with the generation; a color set it created may outlive it.
+     */
+    void writeWhileLoading(JedisCluster cluster) {
+        String record = cluster.hget(CatalogKeys.REGISTRY, Long.toString(generation));
+        checkLoading(record);
+        List<Response<?>> replies = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        try (ClusterPipeline pipeline = cluster.pipelined()) {
+            documents.forEach((key, slots) -> {
+                replies.add(pipeline.eval(PLACE, List.of(key), List.of(java.util.Arrays.copyOfRange(flatten(key, slots), 1, 1 + 2 * slots.size()))));
+                keys.add(key);
+            });
+            hashes.forEach((key, fields) -> {
+                replies.add(pipeline.hset(key, fields));
+                keys.add(key);
+            });
+            colorRanks.forEach((colorKey, ranks) -> {
+                String key = CatalogKeys.color(generation, colorKey);
+                Map<String, Double> scores = new HashMap<>();
+                ranks.forEach(rank -> scores.put(rank, Double.valueOf(rank)));
+                replies.add(pipeline.zadd(key, scores));
+                keys.add(key);
+                replies.add(pipeline.zremrangeByRank(key, layout.colorKeep(), -1));
+                keys.add(key);
+            });
+            if (!colorRanks.isEmpty()) {
+                replies.add(pipeline.sadd(CatalogKeys.colorKeys(generation), colorRanks.keySet().toArray(String[]::new)));
+                keys.add(CatalogKeys.colorKeys(generation));
+            }
+            // RediSearch 1.x is never used on a cluster (RedisSearchIndexes): entries are hashes by prefix.
+            searchEntries.forEach((entry, fields) -> {
+                replies.add(pipeline.hset(entry, fields));
+                keys.add(entry);
+            });
+            pipeline.sync();
+        }
+        List<Object> results = new ArrayList<>(replies.size());
+        for (Response<?> reply : replies) {
+            try {
+                results.add(reply.get());
+            } catch (JedisDataException error) {
+                results.add(error);
+            }
+        }
+        checkReplies(results, keys);
+    }
+
+    private void checkLoading(String record) {
+        if (record == null || !record.startsWith(LOADING)) {
+            throw new GenerationNotLoadingException("generation " + generation + " is no longer loading (the registry says \""
+                    + record + "\"): its run failed or another run took the catalog over; nothing more is written to it");
         }
     }
 

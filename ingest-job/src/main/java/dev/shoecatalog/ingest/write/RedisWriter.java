@@ -8,6 +8,8 @@ import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -63,11 +65,12 @@ public final class RedisWriter implements ForeachPartitionFunction<Row> {
         Backoff backoff = new Backoff(FIRST_BACKOFF_MILLIS, MAX_BACKOFF_MILLIS);
         for (int attempt = 0; ; attempt++) {
             try {
-                batch.writeWhileLoading(connection.get());
+                connection.write(batch);
                 written.add(batch.size());
                 return;
-            } catch (JedisConnectionException | JedisDataException e) {
-                boolean transientFailure = e instanceof JedisConnectionException || e instanceof JedisDataException data && RedisErrors.isTransient(data);
+            } catch (JedisConnectionException | JedisClusterOperationException | JedisDataException e) {
+                // A cluster client that ran out of redirections or nodes to ask is a passing failure too.
+                boolean transientFailure = !(e instanceof JedisDataException data) || RedisErrors.isTransient(data);
                 if (!transientFailure || attempt >= maxRetries) {
                     throw transientFailure ? new IllegalStateException("Redis write of generation " + layout.generation()
                             + " failed after " + (attempt + 1) + " attempts: " + e.getMessage(), e) : e;
@@ -78,27 +81,31 @@ public final class RedisWriter implements ForeachPartitionFunction<Row> {
         }
     }
 
-    /** One connection, opened on first use and replaced after a connection failure. */
+    /** One connection (a cluster client on a cluster), opened on first use and replaced after a connection failure. */
     private final class Connection {
-        private Jedis jedis;
+        private AutoCloseable client;
 
-        Jedis get() {
-            if (jedis == null) {
-                jedis = settings.connect();
+        void write(RedisBatch batch) {
+            if (client == null) {
+                client = settings.cluster() ? settings.client() : settings.connect();
             }
-            return jedis;
+            if (client instanceof JedisCluster cluster) {
+                batch.writeWhileLoading(cluster);
+            } else {
+                batch.writeWhileLoading((Jedis) client);
+            }
         }
 
         void reset() {
             close();
-            jedis = null;
+            client = null;
         }
 
         void close() {
-            if (jedis != null) {
+            if (client != null) {
                 try {
-                    jedis.close();
-                } catch (RuntimeException alreadyBroken) {
+                    client.close();
+                } catch (Exception alreadyBroken) {
                     // The connection failed; nothing to release.
                 }
             }
