@@ -11,13 +11,13 @@ import java.util.Set;
 import javax.net.ssl.SSLParameters;
 
 import dev.shoecatalog.model.RedisUrl;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -66,12 +66,12 @@ public record RedisSettings(RedisUrl url, List<RedisUrl> seeds, boolean cluster,
     }
 
     /**
-     * A client for the catalog's keys: one connection to a standalone server, or a cluster client that
+     * A client for the catalog's keys: a small pool of connections to a standalone server, or a cluster client that
      * sends each command to the master of its key's slot. The caller closes it.
      */
     public UnifiedJedis client() {
         if (!cluster) {
-            return new UnifiedJedis(new Connection(new HostAndPort(url.host(), url.port()), config()));
+            return new JedisPooled(new HostAndPort(url.host(), url.port()), config()); // a pool: pipelines need one
         }
         Set<HostAndPort> nodes = new LinkedHashSet<>();
         seeds.forEach(seed -> nodes.add(new HostAndPort(seed.host(), seed.port())));

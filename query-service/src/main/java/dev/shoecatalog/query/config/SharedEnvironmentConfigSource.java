@@ -20,7 +20,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * {@code quarkus.elasticsearch.protocol}; {@code REDIS_URL} (with {@code REDIS_USERNAME} and
  * {@code REDIS_PASSWORD} when set) into {@code quarkus.redis.hosts}, and for
  * {@code rediss://} or {@code REDIS_CA_CERT} a TLS configuration for the Redis client that checks the
- * host name. A value that does not parse stops the start with an error naming the variable, never
+ * host name. {@code REDIS_CLIENT_TYPE=cluster} selects Redis Cluster ({@code quarkus.redis.client-type}):
+ * {@code REDIS_URL} then lists one or more seed URLs, comma-separated, the first one's user and password
+ * applying to all. A value that does not parse stops the start with an error naming the variable, never
  * showing its value. Only what is set: the local defaults ({@code localhost:9200}, http) are in
  * {@code application.properties}. Ordinal 275: a variable given at deploy time wins over
  * {@code application.properties} (250); system properties (400) and {@code QUARKUS_*} variables (300)
@@ -37,8 +39,8 @@ public final class SharedEnvironmentConfigSource implements ConfigSource {
     private final Map<String, String> values = new HashMap<>();
 
     public SharedEnvironmentConfigSource() {
-        this(System.getenv("ELASTICSEARCH_HOSTS"), System.getenv("ELASTICSEARCH_CLOUD_ID"), System.getenv("REDIS_URL"),
-                System.getenv("REDIS_USERNAME"), System.getenv("REDIS_PASSWORD"), System.getenv("REDIS_CA_CERT"));
+        this(System.getenv("ELASTICSEARCH_HOSTS"), System.getenv("ELASTICSEARCH_CLOUD_ID"), System.getenv("REDIS_CLIENT_TYPE"),
+                System.getenv("REDIS_URL"), System.getenv("REDIS_USERNAME"), System.getenv("REDIS_PASSWORD"), System.getenv("REDIS_CA_CERT"));
     }
 
     SharedEnvironmentConfigSource(String hosts, String cloudId, String redisUrl, String redisCaCert) {
@@ -47,6 +49,19 @@ public final class SharedEnvironmentConfigSource implements ConfigSource {
 
     SharedEnvironmentConfigSource(String hosts, String cloudId, String redisUrl, String redisUsername, String redisPassword,
                                   String redisCaCert) {
+        this(hosts, cloudId, null, redisUrl, redisUsername, redisPassword, redisCaCert);
+    }
+
+    SharedEnvironmentConfigSource(String hosts, String cloudId, String redisClientType, String redisUrl, String redisUsername,
+                                  String redisPassword, String redisCaCert) {
+        boolean cluster = redisClientType != null && redisClientType.strip().equalsIgnoreCase("cluster");
+        if (redisClientType != null && !redisClientType.isBlank() && !cluster
+                && !redisClientType.strip().equalsIgnoreCase("standalone")) {
+            throw new IllegalArgumentException("REDIS_CLIENT_TYPE must be standalone or cluster");
+        }
+        if (cluster) {
+            values.put("quarkus.redis.client-type", "cluster");
+        }
         if (cloudId != null && !cloudId.isBlank()) {
             values.putAll(Map.of(HOSTS, cloudHost(cloudId), PROTOCOL, "https"));
         } else if (hosts != null && !hosts.isBlank()) {
@@ -55,8 +70,10 @@ public final class SharedEnvironmentConfigSource implements ConfigSource {
         if (redisUrl != null && !redisUrl.isBlank() || redisPassword != null && !redisPassword.isEmpty()) {
             // Parsed here, by code that never repeats a URL in an error, before the client sees it.
             String base = redisUrl == null || redisUrl.isBlank() ? "redis://localhost:6379" : redisUrl;
-            RedisUrl url = RedisUrl.parse(base, "REDIS_URL").withCredentials(redisUsername, redisPassword);
-            values.put(REDIS_HOSTS, url.toUrlWithCredentials());
+            List<String> seeds = cluster ? List.of(base.split(",")) : List.of(base);
+            RedisUrl url = RedisUrl.parse(seeds.get(0), "REDIS_URL").withCredentials(redisUsername, redisPassword);
+            values.put(REDIS_HOSTS, seeds.stream().map(seed -> RedisUrl.parse(seed, "REDIS_URL").withCredentials(url.user(), url.password())
+                    .toUrlWithCredentials()).collect(Collectors.joining(",")));
             if (url.tls()) {
                 // The certificate must name the host of the URL (RFC 2818), with or without a CA file.
                 values.put("quarkus.redis.tls-configuration-name", REDIS_TLS_NAME);

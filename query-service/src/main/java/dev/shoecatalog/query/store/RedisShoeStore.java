@@ -38,13 +38,17 @@ public class RedisShoeStore implements ShoeStore {
     private final Semaphore searches;
     /** The blocking client applies quarkus.redis.timeout itself; the reactive calls apply it here. */
     private final Duration timeout;
+    /** On a Redis Cluster, the reads without scripts; null on a standalone server. */
+    private final RedisClusterReads cluster;
 
     RedisShoeStore(RedisDataSource redis, ReactiveRedisDataSource reactive, QueryConfig config,
-                   @ConfigProperty(name = "quarkus.redis.timeout") Duration timeout) {
+                   @ConfigProperty(name = "quarkus.redis.timeout") Duration timeout,
+                   @ConfigProperty(name = "quarkus.redis.client-type", defaultValue = "standalone") String clientType) {
         this.redis = redis;
         this.reactive = reactive;
         this.searches = new Semaphore(config.redis().maxConcurrentSearches());
         this.timeout = timeout;
+        this.cluster = "cluster".equalsIgnoreCase(clientType) ? new RedisClusterReads(reactive, this::guarded) : null;
     }
 
     /**
@@ -54,21 +58,56 @@ public class RedisShoeStore implements ShoeStore {
      */
     @Override
     public Uni<List<StoredShoe>> latest(int n, Optional<String> colorKey) {
+        if (cluster != null) {
+            return clusterLatest(n, colorKey);
+        }
         String sortedSet = colorKey.map(key -> CatalogKeys.color(GENERATION_PLACEHOLDER, key)).orElse("");
         return eval(RedisScripts.LATEST, CatalogKeys.docsPrefix(GENERATION_PLACEHOLDER), sortedSet,
                 CatalogKeys.meta(GENERATION_PLACEHOLDER), Integer.toString(n), DOCS_PER_BUCKET)
                 .map(reply -> {
-                    Response keep = reply.get(1);
-                    if (keep != null && n > keep.toLong()) {
-                        throw new BadParameterException("n", "n must be at most " + keep.toLong() + " with a color on the Redis store:"
-                                + " it keeps the newest " + keep.toLong() + " shoes of each color (the job's --redis-color-keep)");
-                    }
+                    checkColorKeep(n, reply.get(1));
                     return documents(reply, 2);
                 });
     }
 
+    private static void checkColorKeep(int n, Response keep) {
+        if (keep != null && n > keep.toLong()) {
+            throw new BadParameterException("n", "n must be at most " + keep.toLong() + " with a color on the Redis store:"
+                    + " it keeps the newest " + keep.toLong() + " shoes of each color (the job's --redis-color-keep)");
+        }
+    }
+
+    private Uni<List<StoredShoe>> clusterLatest(int n, Optional<String> colorKey) {
+        return clusterGeneration().flatMap(g -> colorKey.isEmpty() ? cluster.latest(g, n)
+                : cluster.meta(g, CatalogKeys.META_COLOR_KEEP).flatMap(keep -> {
+                    checkColorKeep(n, keep);
+                    return cluster.colorRanks(g, colorKey.get(), n).flatMap(ranks -> cluster.documents(g, ranks));
+                })).map(RedisShoeStore::stored);
+    }
+
+    private Uni<Long> clusterGeneration() {
+        return cluster.current().map(g -> g.orElseThrow(this::noCatalog));
+    }
+
+    /** The documents of a list of replies; one missing (an empty element, or its generation just dropped) is skipped. */
+    private static List<StoredShoe> stored(List<Response> docs) {
+        List<StoredShoe> shoes = new ArrayList<>(docs.size());
+        for (Response doc : docs) {
+            String json = doc == null ? null : doc.toString();
+            if (json != null && !json.isEmpty()) {
+                shoes.add(new StoredShoe(json));
+            }
+        }
+        return shoes;
+    }
+
     @Override
     public Optional<StoredShoe> byId(String id) {
+        if (cluster != null) {
+            return clusterGeneration().flatMap(g -> cluster.rank(g, id).flatMap(rank -> rank.isEmpty()
+                    ? Uni.createFrom().item(List.<Response>of()) : cluster.documents(g, List.of(rank.get()))))
+                    .map(RedisShoeStore::stored).await().indefinitely().stream().findFirst();
+        }
         Response reply = eval(RedisScripts.BY_ID, CatalogKeys.idsPrefix(GENERATION_PLACEHOLDER), CatalogKeys.docsPrefix(GENERATION_PLACEHOLDER),
                 CatalogKeys.meta(GENERATION_PLACEHOLDER), id, Long.toString(CatalogKeys.idHash(id)), DOCS_PER_BUCKET)
                 .await().indefinitely();
@@ -77,6 +116,16 @@ public class RedisShoeStore implements ShoeStore {
 
     @Override
     public Optional<GenerationInfo> generation() {
+        if (cluster != null) {
+            Optional<Long> g = cluster.current().await().indefinitely();
+            if (g.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, String> meta = fields(call(() -> redis.execute("HGETALL", CatalogKeys.meta(g.get()))));
+            String finished = meta.get("finished");
+            return Optional.of(new GenerationInfo(g.get(), Long.parseLong(meta.getOrDefault(CatalogKeys.META_PRODUCTS, "0")),
+                    finished == null ? Optional.empty() : instant(finished)));
+        }
         Response reply = evalReadOnly(RedisScripts.GENERATION, CatalogKeys.meta(GENERATION_PLACEHOLDER)).await().indefinitely();
         if (reply == null) {
             return Optional.empty();
@@ -125,6 +174,10 @@ public class RedisShoeStore implements ShoeStore {
         long offset = cursor == null ? 0 : cursor.offset();
         try {
             g = cursor != null ? cursor.generation() : generation().map(GenerationInfo::generation).orElseThrow(this::noCatalog);
+            if (cluster != null && !"v2".equals(fields(call(() -> redis.execute("HGETALL", CatalogKeys.meta(g)))).get(CatalogKeys.META_SEARCH_INDEX))) {
+                // Which node a module command goes to is the client's guess: ask the generation first.
+                throw whyNoIndex(g, cursor != null, null);
+            }
             reply = ftSearch(g, matching.get(), offset, query.n(), cursor != null);
         } finally {
             searches.release();
@@ -188,10 +241,14 @@ public class RedisShoeStore implements ShoeStore {
 
     /** The script by its SHA-1; on NOSCRIPT (a restarted or new server) once with its text, which the server keeps. */
     private Uni<Response> evalReadOnly(RedisScripts.Script script, int keys, String... keysAndArgs) {
-        return reactive.execute("EVALSHA_RO", prepend(script.sha1(), prepend(Integer.toString(keys), keysAndArgs)))
+        return guarded(reactive.execute("EVALSHA_RO", prepend(script.sha1(), prepend(Integer.toString(keys), keysAndArgs)))
                 .onFailure(failure -> String.valueOf(failure.getMessage()).startsWith("NOSCRIPT"))
-                .recoverWithUni(() -> reactive.execute("EVAL_RO", prepend(script.source(), prepend(Integer.toString(keys), keysAndArgs))))
-                .ifNoItem().after(timeout).fail()
+                .recoverWithUni(() -> reactive.execute("EVAL_RO", prepend(script.source(), prepend(Integer.toString(keys), keysAndArgs)))));
+    }
+
+    /** The store's timeout and failure translation on one reactive call. */
+    private Uni<Response> guarded(Uni<Response> call) {
+        return call.ifNoItem().after(timeout).fail()
                 // The client also fails with plain Throwables (a closed connection, a timeout): wrapped, as await() would.
                 .onFailure().transform(failure -> RedisFailures.translate(failure instanceof RuntimeException runtime
                         ? runtime : new CompletionException(failure)));
@@ -199,6 +256,9 @@ public class RedisShoeStore implements ShoeStore {
 
     /** The documents of some ranks of generation g (which stays while a cursor or a request uses it). */
     private List<StoredShoe> documents(long g, List<String> ranks) {
+        if (cluster != null) {
+            return stored(cluster.documents(g, ranks.stream().map(Long::parseLong).toList()).await().indefinitely());
+        }
         String[] args = new String[ranks.size() + 2];
         args[0] = CatalogKeys.docsPrefix(Long.toString(g));
         args[1] = DOCS_PER_BUCKET;
