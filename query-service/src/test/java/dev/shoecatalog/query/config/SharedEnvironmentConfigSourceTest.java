@@ -24,6 +24,20 @@ class SharedEnvironmentConfigSourceTest {
     }
 
     @Test
+    void aClusterTakesSeedUrlsWithTheFirstOnesCredentials() {
+        SharedEnvironmentConfigSource source = new SharedEnvironmentConfigSource(null, null, "Cluster",
+                "redis://node-0:7000, redis://node-1:7001", "shoes-query", "p@ss", null);
+        assertThat(source.getValue("quarkus.redis.client-type")).isEqualTo("cluster");
+        assertThat(source.getValue("quarkus.redis.hosts"))
+                .isEqualTo("redis://shoes-query:p%40ss@node-0:7000/0,redis://shoes-query:p%40ss@node-1:7001/0");
+        // A list is a cluster's: one standalone server has one URL.
+        assertThatThrownBy(() -> new SharedEnvironmentConfigSource(null, null, "standalone", "redis://a:1,redis://b:2", null, null, null))
+                .hasMessageContaining("REDIS_URL").hasMessageNotContaining("redis://a");
+        assertThatThrownBy(() -> new SharedEnvironmentConfigSource(null, null, "sentinel", "redis://a:1", null, null, null))
+                .hasMessageContaining("REDIS_CLIENT_TYPE");
+    }
+
+    @Test
     void setsNothingWhenTheVariablesAreNotSet() {
         assertThat(new SharedEnvironmentConfigSource(null, null, null, null).getPropertyNames()).isEmpty();
     }
