@@ -20,9 +20,11 @@ public final class RedisCluster implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(30);
 
     private final List<RedisServer> masters;
+    private final Path logDir;
 
-    private RedisCluster(List<RedisServer> masters) {
+    private RedisCluster(List<RedisServer> masters, Path logDir) {
         this.masters = masters;
+        this.logDir = logDir;
     }
 
     public static RedisCluster start(Path logDir) {
@@ -31,8 +33,8 @@ public final class RedisCluster implements AutoCloseable {
             for (int i = 0; i < 3; i++) {
                 nodes.add(RedisServer.startClusterNode(logDir, FreePort.find()));
             }
-            RedisCluster cluster = new RedisCluster(List.copyOf(nodes));
-            cluster.create(logDir);
+            RedisCluster cluster = new RedisCluster(List.copyOf(nodes), logDir);
+            cluster.create();
             return cluster;
         } catch (RuntimeException e) {
             nodes.forEach(RedisServer::close);
@@ -40,12 +42,17 @@ public final class RedisCluster implements AutoCloseable {
         }
     }
 
-    private void create(Path logDir) {
+    private void create() {
         List<String> command = new ArrayList<>(List.of(cli(), "--cluster", "create"));
         masters.forEach(node -> command.add("127.0.0.1:" + node.port()));
         command.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
+        run(command, logDir.resolve("redis-cluster-create-" + masters.get(0).port() + ".log"));
+        awaitHealthy();
+    }
+
+    /** Waits until every master says the cluster is ok, e.g. after one was paused. */
+    public void awaitHealthy() {
         Path log = logDir.resolve("redis-cluster-create-" + masters.get(0).port() + ".log");
-        run(command, log);
         long deadline = System.nanoTime() + READY.toNanos();
         while (!masters.stream().allMatch(node -> info(node.port(), log).contains("cluster_state:ok"))) {
             if (System.nanoTime() > deadline) {
