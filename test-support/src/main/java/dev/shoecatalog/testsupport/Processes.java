@@ -85,6 +85,16 @@ final class Processes {
         }
     }
 
+    /** Sleeps between two looks at a process or server; an interrupt ends the wait with an exception. */
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The process's descendants, then the process itself. */
     private static List<ProcessHandle> treeOf(ProcessHandle process) {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());

@@ -72,7 +72,7 @@ public final class QueryServiceProcess implements AutoCloseable {
                 Processes.stop(process.pid(), Duration.ofSeconds(10));
                 throw new IllegalStateException("the service did not answer " + awaitPath + "; see " + log);
             }
-            sleep(20);
+            Processes.sleep(20);
         }
     }
 
@@ -112,15 +112,6 @@ public final class QueryServiceProcess implements AutoCloseable {
             return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", application.toString());
         }
         return List.of(application.toAbsolutePath().toString());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The API, e.g. {@code http://127.0.0.1:port}. */

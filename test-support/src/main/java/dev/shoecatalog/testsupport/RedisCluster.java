@@ -58,7 +58,7 @@ public final class RedisCluster implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the Redis Cluster was not ready within " + READY + " (see " + log + ")");
             }
-            sleep(100);
+            Processes.sleep(100);
         }
     }
 
@@ -109,15 +109,6 @@ public final class RedisCluster implements AutoCloseable {
         }
         String server = System.getenv("TEST_REDIS_SERVER");
         return server != null && !server.isBlank() ? Path.of(server).resolveSibling("redis-cli").toString() : "redis-cli";
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -136,7 +136,7 @@ public final class RedisServer implements AutoCloseable {
             if (answersPing()) {
                 return;
             }
-            sleep(50);
+            Processes.sleep(50);
         }
         close();
         throw new IllegalStateException("redis-server did not answer PING within " + timeout);
@@ -153,15 +153,6 @@ public final class RedisServer implements AutoCloseable {
             return first == '+' || first == '-';
         } catch (IOException notYet) {
             return false;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
