@@ -153,12 +153,13 @@ public final class RedisGenerations {
             long count = 0;
             for (long first = 0; first < buckets; first += UNLINK_BATCH) {
                 // One script per list: on a cluster the lists are in many slots.
-                AbstractPipeline pipeline = jedis.pipelined();
                 List<Response<Object>> counts = new ArrayList<>();
-                for (long b = first; b < Math.min(buckets, first + UNLINK_BATCH); b++) {
-                    counts.add(pipeline.evalReadonly(COUNT_WRITTEN, List.of(CatalogKeys.docList(g, b)), List.of()));
+                try (AbstractPipeline pipeline = jedis.pipelined()) { // closed: it holds a connection of the pool
+                    for (long b = first; b < Math.min(buckets, first + UNLINK_BATCH); b++) {
+                        counts.add(pipeline.evalReadonly(COUNT_WRITTEN, List.of(CatalogKeys.docList(g, b)), List.of()));
+                    }
+                    pipeline.sync();
                 }
-                pipeline.sync();
                 for (Response<Object> written : counts) {
                     count += (Long) written.get();
                 }
@@ -255,9 +256,10 @@ public final class RedisGenerations {
         if (keys.isEmpty()) {
             return;
         }
-        AbstractPipeline pipeline = jedis.pipelined();
-        keys.forEach(pipeline::unlink);
-        pipeline.sync();
+        try (AbstractPipeline pipeline = jedis.pipelined()) {
+            keys.forEach(pipeline::unlink);
+            pipeline.sync();
+        }
     }
 
     private static long layoutNumber(Map<String, String> meta, String field) {
