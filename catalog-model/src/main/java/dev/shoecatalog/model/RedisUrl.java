@@ -51,6 +51,20 @@ public record RedisUrl(boolean tls, String user, String password, String host, i
         return new RedisUrl(tls, user, password, hostPort.host, hostPort.port, database(path, name));
     }
 
+    /**
+     * The seed URLs of a Redis Cluster, comma-separated, each parsed as {@link #parse} does; the user and
+     * password given separately (which win) or else the first URL's apply to every node.
+     */
+    public static java.util.List<RedisUrl> parseSeeds(String urls, String name, String user, String password) {
+        java.util.List<RedisUrl> seeds = new java.util.ArrayList<>();
+        for (String one : urls == null ? new String[] {null} : urls.split(",")) {
+            RedisUrl parsed = parse(one, name);
+            seeds.add(seeds.isEmpty() ? parsed.withCredentials(user, password)
+                    : parsed.withCredentials(seeds.get(0).user(), seeds.get(0).password()));
+        }
+        return java.util.List.copyOf(seeds);
+    }
+
     private record HostPort(String host, int port) {
     }
 

@@ -1,5 +1,7 @@
 package dev.shoecatalog.model;
 
+import java.util.List;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -73,5 +75,17 @@ class RedisUrlTest {
                 .hasMessageStartingWith("REDIS_URL is not a valid redis:// or rediss:// URL: ")
                 .hasMessageNotContaining(MARKER)
                 .hasNoCause();
+    }
+
+    @Test
+    void seedsShareTheFirstUrlsOrTheGivenCredentials() {
+        List<RedisUrl> seeds = RedisUrl.parseSeeds("redis://u:p@node-0:7000, redis://other:x@node-1", "REDIS_URL", null, null);
+        assertThat(seeds).extracting(RedisUrl::host).containsExactly("node-0", "node-1");
+        assertThat(seeds).extracting(RedisUrl::user).containsExactly("u", "u");
+        assertThat(seeds).extracting(RedisUrl::password).containsExactly("p", "p");
+        assertThat(RedisUrl.parseSeeds("redis://node-0,redis://node-1", "REDIS_URL", "shoes", "s3cret"))
+                .extracting(RedisUrl::password).containsExactly("s3cret", "s3cret");
+        assertThatThrownBy(() -> RedisUrl.parseSeeds("redis://:hidden@node-0,nonsense", "REDIS_URL", null, null))
+                .hasMessageContaining("REDIS_URL").hasMessageNotContaining("hidden");
     }
 }

@@ -57,12 +57,9 @@ public record RedisSettings(RedisUrl url, List<RedisUrl> seeds, boolean cluster,
             throw new IllegalArgumentException("REDIS_CLIENT_TYPE must be standalone or cluster, not \"" + clientType + "\"");
         }
         boolean cluster = type.equals("cluster");
-        List<RedisUrl> seeds = new ArrayList<>();
-        for (String one : cluster && url != null ? url.split(",") : new String[] {url}) {
-            RedisUrl parsed = RedisUrl.parse(one, "REDIS_URL").withCredentials(username, password);
-            seeds.add(seeds.isEmpty() ? parsed : parsed.withCredentials(seeds.get(0).user(), seeds.get(0).password()));
-        }
-        return new RedisSettings(seeds.get(0), List.copyOf(seeds), cluster, caCertPath, batchSize, timeoutMillis);
+        List<RedisUrl> seeds = cluster ? RedisUrl.parseSeeds(url, "REDIS_URL", username, password)
+                : List.of(RedisUrl.parse(url, "REDIS_URL").withCredentials(username, password));
+        return new RedisSettings(seeds.get(0), seeds, cluster, caCertPath, batchSize, timeoutMillis);
     }
 
     /**

@@ -70,10 +70,10 @@ public final class SharedEnvironmentConfigSource implements ConfigSource {
         if (redisUrl != null && !redisUrl.isBlank() || redisPassword != null && !redisPassword.isEmpty()) {
             // Parsed here, by code that never repeats a URL in an error, before the client sees it.
             String base = redisUrl == null || redisUrl.isBlank() ? "redis://localhost:6379" : redisUrl;
-            List<String> seeds = cluster ? List.of(base.split(",")) : List.of(base);
-            RedisUrl url = RedisUrl.parse(seeds.get(0), "REDIS_URL").withCredentials(redisUsername, redisPassword);
-            values.put(REDIS_HOSTS, seeds.stream().map(seed -> RedisUrl.parse(seed, "REDIS_URL").withCredentials(url.user(), url.password())
-                    .toUrlWithCredentials()).collect(Collectors.joining(",")));
+            List<RedisUrl> seeds = cluster ? RedisUrl.parseSeeds(base, "REDIS_URL", redisUsername, redisPassword)
+                    : List.of(RedisUrl.parse(base, "REDIS_URL").withCredentials(redisUsername, redisPassword));
+            RedisUrl url = seeds.get(0);
+            values.put(REDIS_HOSTS, seeds.stream().map(RedisUrl::toUrlWithCredentials).collect(Collectors.joining(",")));
             if (url.tls()) {
                 // The certificate must name the host of the URL (RFC 2818), with or without a CA file.
                 values.put("quarkus.redis.tls-configuration-name", REDIS_TLS_NAME);
