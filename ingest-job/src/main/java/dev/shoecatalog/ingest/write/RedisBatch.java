@@ -5,13 +5,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import dev.shoecatalog.ingest.swap.GenerationRecord;
 import dev.shoecatalog.model.CatalogKeys;
 import dev.shoecatalog.model.SearchEntry;
 import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.model.ShoeJson;
+import redis.clients.jedis.ClusterCommandArguments;
 import redis.clients.jedis.ClusterPipeline;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.Pipeline;
@@ -94,58 +97,9 @@ final class RedisBatch {
             checkLoading(record.get());
             Pipeline transaction = jedis.pipelined();
             transaction.sendCommand(Protocol.Command.MULTI, new String[0]);
-            List<String> keys = new ArrayList<>();
-            documents.forEach((key, slots) -> {
-                String[] args = flatten(key, slots);
-                String[] eval = new String[args.length + 2];
-                eval[0] = PLACE;
-                eval[1] = "1";
-                System.arraycopy(args, 0, eval, 2, args.length);
-                transaction.sendCommand(Protocol.Command.EVAL, eval);
-                keys.add(key);
-            });
-            hashes.forEach((key, fields) -> {
-                transaction.sendCommand(Protocol.Command.HSET, flatten(key, fields));
-                keys.add(key);
-            });
-            String keep = Integer.toString(layout.colorKeep());
-            colorRanks.forEach((colorKey, ranks) -> {
-                String key = CatalogKeys.color(generation, colorKey);
-                String[] args = new String[1 + 2 * ranks.size()];
-                args[0] = key;
-                for (int i = 0; i < ranks.size(); i++) {
-                    args[1 + 2 * i] = ranks.get(i);
-                    args[2 + 2 * i] = ranks.get(i);
-                }
-                transaction.sendCommand(Protocol.Command.ZADD, args);
-                keys.add(key);
-                transaction.sendCommand(Protocol.Command.ZREMRANGEBYRANK, key, keep, "-1");
-                keys.add(key);
-            });
-            if (!colorRanks.isEmpty()) {
-                String registry = CatalogKeys.colorKeys(generation);
-                transaction.sendCommand(Protocol.Command.SADD, java.util.stream.Stream.concat(java.util.stream.Stream.of(registry),
-                        colorRanks.keySet().stream()).toArray(String[]::new));
-                keys.add(registry);
-            }
-            searchEntries.forEach((entry, fields) -> {
-                if (layout.search() == RedisSearchVersion.V1_ADD) {
-                    // RediSearch 1.x is told each document; NOSAVE: the index keeps what it needs, no hash is written.
-                    String[] args = new String[6 + 2 * fields.size()];
-                    args[0] = CatalogKeys.index(generation);
-                    args[1] = entry;
-                    args[2] = "1.0";
-                    args[3] = "NOSAVE";
-                    args[4] = "REPLACE";
-                    args[5] = "FIELDS";
-                    System.arraycopy(flatten(entry, fields), 1, args, 6, 2 * fields.size());
-                    transaction.sendCommand(FT_ADD, args);
-                    keys.add(args[0]);
-                } else {
-                    transaction.sendCommand(Protocol.Command.HSET, flatten(entry, fields));
-                    keys.add(entry);
-                }
-            });
+            List<Write> writes = writes(CommandArguments::new);
+            writes.forEach(write -> transaction.sendCommand(write.command()));
+            List<String> keys = writes.stream().map(Write::key).toList();
             transaction.sendCommand(Protocol.Command.EXEC, new String[0]);
             List<Object> replies = transaction.syncAndReturnAll();
             // Replies: OK to MULTI, one per queued command (QUEUED or an error), then EXEC's.
@@ -172,46 +126,67 @@ final class RedisBatch {
     void writeWhileLoading(JedisCluster cluster) {
         String record = cluster.hget(CatalogKeys.REGISTRY, Long.toString(generation));
         checkLoading(record);
-        List<Response<?>> replies = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
+        List<Write> writes = writes(ClusterCommandArguments::new); // sent to the master of each key's slot
+        List<Response<Object>> replies = new ArrayList<>(writes.size());
         try (ClusterPipeline pipeline = cluster.pipelined()) {
-            documents.forEach((key, slots) -> {
-                replies.add(pipeline.eval(PLACE, List.of(key), List.of(java.util.Arrays.copyOfRange(flatten(key, slots), 1, 1 + 2 * slots.size()))));
-                keys.add(key);
-            });
-            hashes.forEach((key, fields) -> {
-                replies.add(pipeline.hset(key, fields));
-                keys.add(key);
-            });
-            colorRanks.forEach((colorKey, ranks) -> {
-                String key = CatalogKeys.color(generation, colorKey);
-                Map<String, Double> scores = new HashMap<>();
-                ranks.forEach(rank -> scores.put(rank, Double.valueOf(rank)));
-                replies.add(pipeline.zadd(key, scores));
-                keys.add(key);
-                replies.add(pipeline.zremrangeByRank(key, layout.colorKeep(), -1));
-                keys.add(key);
-            });
-            if (!colorRanks.isEmpty()) {
-                replies.add(pipeline.sadd(CatalogKeys.colorKeys(generation), colorRanks.keySet().toArray(String[]::new)));
-                keys.add(CatalogKeys.colorKeys(generation));
-            }
-            // RediSearch 1.x is never used on a cluster (RedisSearchIndexes): entries are hashes by prefix.
-            searchEntries.forEach((entry, fields) -> {
-                replies.add(pipeline.hset(entry, fields));
-                keys.add(entry);
-            });
+            writes.forEach(write -> replies.add(pipeline.sendCommand(write.command())));
             pipeline.sync();
         }
         List<Object> results = new ArrayList<>(replies.size());
-        for (Response<?> reply : replies) {
+        for (Response<Object> reply : replies) {
             try {
                 results.add(reply.get());
             } catch (JedisDataException error) {
                 results.add(error);
             }
         }
-        checkReplies(results, keys);
+        checkReplies(results, writes.stream().map(Write::key).toList());
+    }
+
+    /** One write of the batch: the key it changes (named when Redis refuses it) and its command. */
+    private record Write(String key, CommandArguments command) {
+    }
+
+    /**
+     * The batch's writes, one command per key (the sorted sets two): the documents into their lists,
+     * the ids into their hashes, each color's ranks (then the cut to the newest {@code colorKeep}), the
+     * batch's color keys, and the search entries. {@code arguments} makes each command's arguments:
+     * a cluster's know their key's slot.
+     */
+    private List<Write> writes(Function<ProtocolCommand, CommandArguments> arguments) {
+        List<Write> writes = new ArrayList<>();
+        documents.forEach((key, slots) -> writes.add(new Write(key, pairs(arguments.apply(Protocol.Command.EVAL).add(PLACE).add(1).key(key),
+                slots))));
+        hashes.forEach((key, fields) -> writes.add(new Write(key, pairs(arguments.apply(Protocol.Command.HSET).key(key), fields))));
+        colorRanks.forEach((colorKey, ranks) -> {
+            String key = CatalogKeys.color(generation, colorKey);
+            CommandArguments add = arguments.apply(Protocol.Command.ZADD).key(key);
+            ranks.forEach(rank -> add.add(rank).add(rank)); // score and member: the rank
+            writes.add(new Write(key, add));
+            writes.add(new Write(key, arguments.apply(Protocol.Command.ZREMRANGEBYRANK).key(key).add(layout.colorKeep()).add(-1)));
+        });
+        if (!colorRanks.isEmpty()) {
+            String set = CatalogKeys.colorKeys(generation);
+            CommandArguments add = arguments.apply(Protocol.Command.SADD).key(set);
+            colorRanks.keySet().forEach(add::add);
+            writes.add(new Write(set, add));
+        }
+        searchEntries.forEach((entry, fields) -> {
+            if (layout.search() == RedisSearchVersion.V1_ADD) {
+                // RediSearch 1.x (never on a cluster) is told each document; NOSAVE: the index keeps what it needs, no hash is written.
+                String index = CatalogKeys.index(generation);
+                writes.add(new Write(index, pairs(arguments.apply(FT_ADD).key(index).add(entry).add("1.0").add("NOSAVE").add("REPLACE")
+                        .add("FIELDS"), fields)));
+            } else {
+                writes.add(new Write(entry, pairs(arguments.apply(Protocol.Command.HSET).key(entry), fields)));
+            }
+        });
+        return writes;
+    }
+
+    private static CommandArguments pairs(CommandArguments command, Map<String, ?> pairs) {
+        pairs.forEach((field, value) -> command.add(field).add(String.valueOf(value)));
+        return command;
     }
 
     private void checkLoading(String record) {
@@ -219,17 +194,6 @@ final class RedisBatch {
             throw new GenerationNotLoadingException("generation " + generation + " is no longer loading (the registry says \""
                     + record + "\"): its run failed or another run took the catalog over; nothing more is written to it");
         }
-    }
-
-    private static String[] flatten(String key, Map<String, ?> pairs) {
-        String[] args = new String[1 + 2 * pairs.size()];
-        args[0] = key;
-        int i = 1;
-        for (Map.Entry<String, ?> pair : pairs.entrySet()) {
-            args[i++] = pair.getKey();
-            args[i++] = String.valueOf(pair.getValue());
-        }
-        return args;
     }
 
     private void checkReplies(List<?> replies, List<String> keys) {
