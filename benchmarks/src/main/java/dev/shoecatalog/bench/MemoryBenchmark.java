@@ -98,11 +98,16 @@ public final class MemoryBenchmark {
                 // loaded without one
             }
             before = part(jedis, redisParts, "search index", before);
-            for (String color : jedis.smembers(CatalogKeys.colorKeys(g))) {
-                jedis.del(CatalogKeys.color(g, color));
+            for (long b = 0; b < Long.parseLong(meta.get(CatalogKeys.META_COLOR_BUCKETS)); b++) {
+                String bucket = CatalogKeys.colorBucket(g, b);
+                jedis.hgetAll(SafeEncoder.encode(bucket)).forEach((color, ranks) -> {
+                    if (ranks.length == 0) {
+                        jedis.del(CatalogKeys.color(g, SafeEncoder.encode(color)));
+                    }
+                });
+                jedis.del(bucket);
             }
-            jedis.del(CatalogKeys.colorKeys(g));
-            before = part(jedis, redisParts, "color sorted sets", before);
+            before = part(jedis, redisParts, "colors", before);
             for (long b = 0; b < Long.parseLong(meta.get(CatalogKeys.META_ID_BUCKETS)); b++) {
                 jedis.del(CatalogKeys.ids(g, b));
             }

@@ -119,9 +119,10 @@ public final class QueryBenchmark {
         String docs = CatalogKeys.docsPrefix(GENERATION_PLACEHOLDER);
         String meta = CatalogKeys.meta(GENERATION_PLACEHOLDER);
         String perList = Integer.toString(CatalogKeys.DOCS_PER_BUCKET);
-        String[] redisLatest = {"EVALSHA_RO", sha, "1", CatalogKeys.CURRENT, docs, "", meta, "10", perList};
+        String buckets = CatalogKeys.colorBucketPrefix(GENERATION_PLACEHOLDER);
+        String[] redisLatest = {"EVALSHA_RO", sha, "1", CatalogKeys.CURRENT, docs, "", meta, "10", perList, buckets, "", "0"};
         String[] redisColor = {"EVALSHA_RO", sha, "1", CatalogKeys.CURRENT, docs, CatalogKeys.color(GENERATION_PLACEHOLDER, colorKey),
-                meta, "10", perList};
+                meta, "10", perList, buckets, colorKey, Long.toString(CatalogKeys.keyHash(colorKey))};
         String sort = "\"size\":10,\"track_total_hits\":false,\"sort\":[{\"" + ShoeFields.DATE_UPDATED + "\":{\"order\":\"desc\"}},{\""
                 + ShoeFields.ID + "\":{\"order\":\"desc\"}}]";
         String elasticLatest = "{" + sort + "}";

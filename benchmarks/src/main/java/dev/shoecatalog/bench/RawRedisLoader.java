@@ -85,7 +85,7 @@ final class RawRedisLoader {
                 String member = Long.toString(rank);
                 Shoe shoe = ShoeJson.decode(documents.get(i));
                 lists.computeIfAbsent(PREFIX + "d:" + CatalogKeys.docBucket(rank), k -> new ArrayList<>()).add(documents.get(i));
-                hashes.computeIfAbsent(PREFIX + "id:" + CatalogKeys.idHash(shoe.id()) % idBuckets, k -> new HashMap<>()).put(shoe.id(), member);
+                hashes.computeIfAbsent(PREFIX + "id:" + CatalogKeys.keyHash(shoe.id()) % idBuckets, k -> new HashMap<>()).put(shoe.id(), member);
                 shoe.colorKeys().forEach(color -> colors.computeIfAbsent(PREFIX + "c:" + color, k -> new ArrayList<>()).add(member));
                 if (searchIndex) {
                     List<String> args = new ArrayList<>(List.of(INDEX, member, "1.0", "NOSAVE", "REPLACE", "FIELDS"));

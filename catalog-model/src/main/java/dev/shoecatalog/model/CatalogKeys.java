@@ -40,7 +40,14 @@ public final class CatalogKeys {
     public static final String META_PRODUCTS = "products";
     public static final String META_ID_BUCKETS = "idBuckets";
     public static final String META_COLOR_KEEP = "colorKeep";
+    public static final String META_COLOR_BUCKETS = "colorBuckets";
     public static final String META_SEARCH_INDEX = "searchIndex";
+    /**
+     * How the search index holds the name's words: {@value #SEARCH_WORDS_AS_TAGS}, or (a generation loaded
+     * before they were tags, without this field) as text.
+     */
+    public static final String META_SEARCH_WORDS = "searchWords";
+    public static final String SEARCH_WORDS_AS_TAGS = "tags";
 
     private CatalogKeys() {
     }
@@ -103,7 +110,7 @@ public final class CatalogKeys {
     }
 
     public static String ids(long g, String id, long idBuckets) {
-        return idsPrefix(Long.toString(g)) + (idHash(id) % idBuckets);
+        return idsPrefix(Long.toString(g)) + (keyHash(id) % idBuckets);
     }
 
     public static String ids(long g, long bucket) {
@@ -114,17 +121,58 @@ public final class CatalogKeys {
         return Math.max(1, docBuckets(products));
     }
 
-    /** CRC-32 of the id's UTF-8 bytes, 0 to 2^32 - 1: exact in a Lua number, so a script finds the same hash. */
-    public static long idHash(String id) {
+    /**
+     * CRC-32 of the UTF-8 bytes of an id or a color key, which picks its hash: 0 to 2^32 - 1, exact in a
+     * Lua number, so a script finds the same hash.
+     */
+    public static long keyHash(String key) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        crc.update(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return crc.getValue();
     }
 
     /**
-     * Sorted set of the ranks of the products having one color key, member and score the rank, so that
-     * ascending order is the "latest" order. Only the first {@code colorKeep} are kept: readers ask for
-     * at most that many.
+     * Hash of the color keys of one bucket ({@code crc32(colorKey) mod colorBuckets}): field the color
+     * key, value the newest ranks of its products {@link PackedRanks packed}, newest first, at most
+     * {@code colorKeep} of them. A color with more ranks than fit in a compact hash value
+     * ({@link #INLINE_COLOR_RANKS}), or a key too long for a compact field, has an empty value here and
+     * its ranks in a string of its own ({@link #color}). Most color keys of a real catalog belong to one or two
+     * products: as fields of about 64 per hash they cost a few tens of bytes each, where a key of their own
+     * costs over a hundred.
+     */
+    public static String colorBucket(long g, long bucket) {
+        return colorBucketPrefix(Long.toString(g)) + bucket;
+    }
+
+    public static String colorBucketPrefix(String g) {
+        return generationPrefix(g) + "cb:";
+    }
+
+    public static String colorBucket(long g, String colorKey, long colorBuckets) {
+        return colorBucket(g, keyHash(colorKey) % colorBuckets);
+    }
+
+    /** About 64 color keys per bucket hash, as for the id hashes. */
+    public static long colorBuckets(long colorKeys) {
+        return Math.max(1, (colorKeys + DOCS_PER_BUCKET - 1) / DOCS_PER_BUCKET);
+    }
+
+    /** The most ranks a bucket's value holds (Redis keeps a hash compact while each value is at most 64 bytes). */
+    public static final int INLINE_COLOR_RANKS = 64 / PackedRanks.BYTES;
+    /** The longest color key (UTF-8 bytes) a bucket holds as a field, for the same reason. */
+    public static final int INLINE_COLOR_KEY_BYTES = 64;
+
+    /** Whether a color key with that many ranks is held in its bucket's value rather than a string of its own. */
+    public static boolean inlineColor(String colorKey, int ranks) {
+        return ranks <= INLINE_COLOR_RANKS
+                && colorKey.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= INLINE_COLOR_KEY_BYTES;
+    }
+
+    /**
+     * String of the newest ranks of one color key that has more than its bucket holds, {@link PackedRanks
+     * packed}, newest first, at most {@code colorKeep}: the first {@code n} are {@code GETRANGE 0 4n-1}.
+     * Generations loaded before the bucket hashes have a sorted set here instead (member and score the
+     * rank), named by the set {@link #colorKeys}; their meta hash has no {@link #META_COLOR_BUCKETS}.
      */
     public static String color(long g, String colorKey) {
         return color(Long.toString(g), colorKey);
@@ -134,10 +182,7 @@ public final class CatalogKeys {
         return generationPrefix(g) + "c:" + colorKey;
     }
 
-    /**
-     * Set of the color keys generation g has a sorted set for, written with them, so that the
-     * generation is dropped from its own keys without scanning the keyspace.
-     */
+    /** Set of the color keys of a generation loaded before the bucket hashes, which name its sorted sets. */
     public static String colorKeys(long g) {
         return generationPrefix(Long.toString(g)) + "colors";
     }

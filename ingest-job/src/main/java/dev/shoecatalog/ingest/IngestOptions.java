@@ -86,7 +86,7 @@ public final class IngestOptions {
 
     @Option(names = "--redis-color-keep", defaultValue = "100",
             description = "How many of the newest shoes of each color Redis keeps: the most a reader may ask for (the query service's"
-                    + " shoes.max-n must not be above it); at most 128 keeps each color's set a compact listpack (default: ${DEFAULT-VALUE}).")
+                    + " shoes.max-n must not be above it); 4 bytes per kept shoe of each color (default: ${DEFAULT-VALUE}).")
     int redisColorKeep;
 
     @Option(names = "--elasticsearch-hosts", split = ",", defaultValue = "${env:ELASTICSEARCH_HOSTS:-http://localhost:9200}",

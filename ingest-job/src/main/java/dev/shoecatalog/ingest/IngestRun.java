@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import dev.shoecatalog.ingest.config.ElasticsearchSettings;
 import dev.shoecatalog.ingest.config.RedisSettings;
+import dev.shoecatalog.ingest.normalize.ColorRanks;
 import dev.shoecatalog.ingest.normalize.LatestRank;
 import dev.shoecatalog.ingest.normalize.ProductAggregation;
 import dev.shoecatalog.ingest.normalize.RowRules;
@@ -35,8 +36,10 @@ import dev.shoecatalog.ingest.swap.GenerationSwap;
 import dev.shoecatalog.ingest.swap.RedisGenerations;
 import dev.shoecatalog.ingest.swap.RedisRoom;
 import dev.shoecatalog.ingest.write.ElasticsearchWriter;
+import dev.shoecatalog.ingest.write.RedisColorWriter;
 import dev.shoecatalog.ingest.write.RedisLayout;
 import dev.shoecatalog.ingest.write.RedisWriter;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -108,9 +111,10 @@ final class IngestRun {
             String redisMemory = swap.checkRoom(productCount);
             lease.checkHeld();
             OptionalLong usedBefore = swap.redisUsedMemory();
-            Generation generation = stages.time("prepare", () -> swap.begin(options.redisSearch, productCount, options.redisColorKeep));
+            Generation generation = stages.time("prepare", () -> swap.begin(options.redisSearch, productCount, normalized.colorKeys(),
+                    options.redisColorKeep));
             try {
-                long[] written = writeBoth(products, generation, redisSettings, elasticSettings);
+                long[] written = writeBoth(normalized, generation, redisSettings, elasticSettings);
                 OptionalLong usedAfter = swap.redisUsedMemory();
                 long perProduct = usedBefore.isPresent() && usedAfter.isPresent()
                         ? RedisRoom.perProduct(usedBefore.getAsLong(), usedAfter.getAsLong(), productCount) : 0;
@@ -128,11 +132,15 @@ final class IngestRun {
             }
         } finally {
             products.unpersist();
+            normalized.colors().unpersist();
         }
     }
 
-    /** The products, ranked, partitioned for the writes and cached, and how many there are. */
-    private record Products(Dataset<Row> rows, long count) {
+    /**
+     * The products, ranked, partitioned for the writes and cached, and how many there are; the newest
+     * ranks of each color key, cached, and how many keys there are.
+     */
+    private record Products(Dataset<Row> rows, long count, JavaPairRDD<String, long[]> colors, long colorKeys) {
     }
 
     /**
@@ -146,7 +154,8 @@ final class IngestRun {
         Dataset<Row> ranked = LatestRank.apply(aggregated, partitions()).persist(StorageLevel.MEMORY_AND_DISK());
         long count = ranked.count();
         aggregated.unpersist();
-        return new Products(ranked, count);
+        JavaPairRDD<String, long[]> colors = ColorRanks.apply(ranked, options.redisColorKeep).persist(StorageLevel.MEMORY_AND_DISK());
+        return new Products(ranked, count, colors, colors.count());
     }
 
     private List<CsvFile> listFiles() {
@@ -195,14 +204,18 @@ final class IngestRun {
      * Both stores, each a Spark job: at once from two driver threads (the first failure cancels the
      * other), or one after the other with {@code --writes sequential}.
      */
-    private long[] writeBoth(Dataset<Row> products, Generation generation, RedisSettings redisSettings,
+    private long[] writeBoth(Products normalized, Generation generation, RedisSettings redisSettings,
                              ElasticsearchSettings elasticSettings) {
+        Dataset<Row> products = normalized.rows();
+        RedisLayout layout = RedisLayout.of(generation);
         long g = generation.number();
         LongAccumulator toRedis = spark.sparkContext().longAccumulator("products written to Redis");
         LongAccumulator toElastic = spark.sparkContext().longAccumulator("products written to Elasticsearch");
         String group = "shoes-generation-" + g;
-        Runnable redisWrite = () -> inJobGroup(group, () -> stages.time("write-redis",
-                () -> products.foreachPartition(new RedisWriter(redisSettings, RedisLayout.of(generation), options.redisMaxRetries, toRedis))));
+        Runnable redisWrite = () -> inJobGroup(group, () -> stages.time("write-redis", () -> {
+            products.foreachPartition(new RedisWriter(redisSettings, layout, options.redisMaxRetries, toRedis));
+            normalized.colors().foreachPartition(new RedisColorWriter(redisSettings, layout, options.redisMaxRetries));
+        }));
         Runnable elasticWrite = () -> inJobGroup(group, () -> stages.time("write-elasticsearch",
                 () -> products.foreachPartition(new ElasticsearchWriter(elasticSettings, g, toElastic))));
         if (options.writes == StoreWrites.SEQUENTIAL) {

@@ -15,6 +15,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import dev.shoecatalog.ingest.config.ElasticsearchSettings;
 import dev.shoecatalog.ingest.config.RedisSettings;
 import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.model.PackedRanks;
 import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.model.ShoeFields;
 import dev.shoecatalog.model.ShoeJson;
@@ -66,12 +67,21 @@ public final class StoreReader implements AutoCloseable {
         return products == null ? 0 : Long.parseLong(products);
     }
 
-    /** Ids of the newest n of generation g, of a color key when given: ranks from its sorted set, else 0, 1, 2... */
+    /** Ids of the newest n of generation g, of a color key when given: its ranks as its layout holds them, else 0, 1, 2... */
     private List<String> latest(long g, String colorKey, int n) {
-        List<String> ranks = colorKey != null ? redis.zrange(CatalogKeys.color(g, colorKey), 0, n - 1)
-                : java.util.stream.LongStream.range(0, n).mapToObj(Long::toString).toList();
-        return ranks.stream().map(rank -> doc(g, Long.parseLong(rank)))
+        long[] ranks = colorKey != null ? colorRanks(g, colorKey, n) : java.util.stream.LongStream.range(0, n).toArray();
+        return java.util.Arrays.stream(ranks).mapToObj(rank -> doc(g, rank))
                 .filter(doc -> doc != null && !doc.isEmpty()).map(ShoeJson::id).toList();
+    }
+
+    /** A color's newest ranks: in its bucket hash, or in a string of its own when its value there is empty. */
+    public long[] colorRanks(long g, String colorKey, int n) {
+        long buckets = Long.parseLong(redis.hget(CatalogKeys.meta(g), CatalogKeys.META_COLOR_BUCKETS));
+        byte[] packed = redis.hget(SafeEncoder.encode(CatalogKeys.colorBucket(g, colorKey, buckets)), SafeEncoder.encode(colorKey));
+        if (packed != null && packed.length == 0) {
+            packed = redis.get(SafeEncoder.encode(CatalogKeys.color(g, colorKey)));
+        }
+        return packed == null ? new long[0] : PackedRanks.decode(packed, n);
     }
 
     private String doc(long g, long rank) {

@@ -9,9 +9,9 @@ import dev.shoecatalog.ingest.write.RedisSearchVersion;
  * @param before      the catalog before the run: readers stay there until the commit
  * @param searchIndex what became of its Redis search index
  * @param products    how many products it is loaded with
- * @param colorKeep   how many of the newest products each color's Redis sorted set keeps
+ * @param colorKeys   how many distinct color keys its products have
  */
-public record Generation(long number, CatalogState before, RedisSearchIndexes.Outcome searchIndex, long products, int colorKeep) {
+public record Generation(long number, CatalogState before, RedisSearchIndexes.Outcome searchIndex, long products, long colorKeys) {
 
     public RedisSearchVersion search() {
         return searchIndex.version();

@@ -87,9 +87,10 @@ public final class GenerationSwap {
     /**
      * Removes leftovers, then claims the next generation number (above any of the earlier Redis layout
      * too), creates its index in both stores and records its Redis layout, before any document.
-     * {@code colorKeep}: how many of the newest products each color's sorted set keeps.
+     * {@code colorKeys}: how many distinct color keys the products have; {@code colorKeep}: how many of the
+     * newest products Redis keeps per color key.
      */
-    public Generation begin(RedisSearchMode searchMode, long products, int colorKeep) {
+    public Generation begin(RedisSearchMode searchMode, long products, long colorKeys, int colorKeep) {
         CatalogState before = state();
         List<String> problems = removeAllBut(before.kept(), before);
         problems.forEach(problem -> LOG.warn("{}; the next run tries again", problem));
@@ -97,9 +98,9 @@ public final class GenerationSwap {
         long next = redis.claimNext(floor, lease.runId(), lease.holder());
         elasticsearch.create(next, products);
         RedisSearchIndexes.Outcome search = redis.search().create(next, searchMode);
-        redis.writeLayout(next, products, colorKeep, search.label());
+        redis.writeLayout(next, products, colorKeys, colorKeep, search.label());
         LOG.info("Loading generation {} ({}; Redis search index: {})", next, before.served(), search.note());
-        return new Generation(next, before, search, products, colorKeep);
+        return new Generation(next, before, search, products, colorKeys);
     }
 
     /**

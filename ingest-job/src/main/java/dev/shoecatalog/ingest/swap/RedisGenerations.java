@@ -16,6 +16,7 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * The driver's view of generations in Redis: which is current, the registry's records, and claiming,
@@ -169,15 +170,17 @@ public final class RedisGenerations {
     }
 
     /**
-     * Records how generation g is laid out (its product count, id hashes, kept color ranks and search
-     * index) before its first document, so that whatever of it a crashed run leaves is found from its own
-     * meta hash.
+     * Records how generation g is laid out (its product count, id hashes, color hashes, kept color ranks
+     * and search index) before its first document, so that whatever of it a crashed run leaves is found
+     * from its own meta hash.
      */
-    public void writeLayout(long g, long products, int colorKeep, String searchIndex) {
+    public void writeLayout(long g, long products, long colorKeys, int colorKeep, String searchIndex) {
         writeMeta(g, Map.of(CatalogKeys.META_PRODUCTS, Long.toString(products),
                 CatalogKeys.META_ID_BUCKETS, Long.toString(CatalogKeys.idBuckets(products)),
+                CatalogKeys.META_COLOR_BUCKETS, Long.toString(CatalogKeys.colorBuckets(colorKeys)),
                 CatalogKeys.META_COLOR_KEEP, Integer.toString(colorKeep),
-                CatalogKeys.META_SEARCH_INDEX, searchIndex));
+                CatalogKeys.META_SEARCH_INDEX, searchIndex,
+                CatalogKeys.META_SEARCH_WORDS, CatalogKeys.SEARCH_WORDS_AS_TAGS));
     }
 
     public Map<String, String> meta(long g) {
@@ -207,10 +210,11 @@ public final class RedisGenerations {
 
     /**
      * Removes the search index and every key of generation g, then its record (a no-op when there is
-     * none), from what its meta hash says it holds: its document lists and id hashes (numbered from 0), the
-     * color sets named by its set of color keys and, where the search module indexes hashes, its search
-     * entries; {@value #UNLINK_BATCH} {@code UNLINK}s per round trip, which free them off Redis's main thread.
-     * A generation without a meta hash wrote nothing: the layout is written before its first key.
+     * none), from what its meta hash says it holds: its document lists, id hashes and color hashes
+     * (numbered from 0), the color strings their empty values name and, where the search module indexes
+     * hashes, its search entries (a generation of the layout before the color hashes: the color sets its
+     * set of color keys names); {@value #UNLINK_BATCH} {@code UNLINK}s per round trip, which free them off
+     * Redis's main thread. A generation without a meta hash wrote nothing: the layout is written before its first key.
      */
     public void drop(long g) {
         search.drop(g);
@@ -222,12 +226,36 @@ public final class RedisGenerations {
             if ("v2".equals(meta.get(CatalogKeys.META_SEARCH_INDEX))) {
                 unlinkNumbered(jedis, products, rank -> CatalogKeys.searchEntry(g, rank));
             }
+            unlinkColors(jedis, g, layoutNumber(meta, CatalogKeys.META_COLOR_BUCKETS));
             String colorKeys = CatalogKeys.colorKeys(g);
             unlinkMembers(jedis, colorKeys, key -> CatalogKeys.color(g, key));
             jedis.unlink(colorKeys);
             jedis.unlink(CatalogKeys.meta(g));
             jedis.hdel(CatalogKeys.REGISTRY, Long.toString(g));
         }
+    }
+
+    /** The color strings named by the empty values of the color hashes, then the hashes, {@value #UNLINK_BATCH} hashes at a time. */
+    private static void unlinkColors(UnifiedJedis jedis, long g, long buckets) {
+        for (long first = 0; first < buckets; first += UNLINK_BATCH) {
+            List<Response<Map<byte[], byte[]>>> hashes = new ArrayList<>();
+            try (AbstractPipeline pipeline = jedis.pipelined()) {
+                for (long b = first; b < Math.min(buckets, first + UNLINK_BATCH); b++) {
+                    hashes.add(pipeline.hgetAll(SafeEncoder.encode(CatalogKeys.colorBucket(g, b))));
+                }
+                pipeline.sync();
+            }
+            List<String> strings = new ArrayList<>();
+            for (Response<Map<byte[], byte[]>> hash : hashes) {
+                hash.get().forEach((colorKey, ranks) -> {
+                    if (ranks.length == 0) {
+                        strings.add(CatalogKeys.color(g, SafeEncoder.encode(colorKey)));
+                    }
+                });
+            }
+            unlink(jedis, strings);
+        }
+        unlinkNumbered(jedis, buckets, b -> CatalogKeys.colorBucket(g, b));
     }
 
     /** UNLINKs the key each member of a set names, {@value #UNLINK_BATCH} at a time. */

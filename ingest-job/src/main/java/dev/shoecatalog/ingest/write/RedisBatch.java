@@ -1,7 +1,6 @@
 package dev.shoecatalog.ingest.write;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +8,7 @@ import java.util.function.Function;
 
 import dev.shoecatalog.ingest.swap.GenerationRecord;
 import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.model.PackedRanks;
 import dev.shoecatalog.model.SearchEntry;
 import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.model.ShoeJson;
@@ -25,12 +25,12 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.util.SafeEncoder;
 
 /**
- * The writes of up to one batch of products, kept until Redis has taken them (so that a retry sends
- * them again), grouped by key so that each key gets one command: the documents ({@link ShoeJson})
- * into their lists by rank ({@link #PLACE}), the ids into their hashes of ranks, each color's ranks into its sorted
- * set (then cut to the newest {@code colorKeep}), the batch's color keys into the generation's set of
- * them ({@link CatalogKeys#colorKeys}), and each product's search entry. Every write sets a value
- * from the product alone, so writing a batch twice leaves what writing it once does.
+ * The writes of up to one batch of products or of color keys, kept until Redis has taken them (so that a
+ * retry sends them again), grouped by key so that each key gets one command: the documents
+ * ({@link ShoeJson}) into their lists by rank ({@link #PLACE}), the ids into their hashes of ranks, each
+ * product's search entry; each color key's newest ranks into its bucket hash, or a string of its own
+ * when they are many ({@link CatalogKeys#colorBucket}). Every write sets a value from its product or
+ * color alone, so writing a batch twice leaves what writing it once does.
  */
 final class RedisBatch {
 
@@ -48,7 +48,8 @@ final class RedisBatch {
     private final long generation;
     private final Map<String, Map<String, String>> documents = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> hashes = new LinkedHashMap<>();
-    private final Map<String, List<String>> colorRanks = new HashMap<>();
+    private final Map<String, Map<String, byte[]>> colorBuckets = new LinkedHashMap<>();
+    private final Map<String, byte[]> colorStrings = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> searchEntries = new LinkedHashMap<>();
     private int size;
 
@@ -63,12 +64,22 @@ final class RedisBatch {
                 .put(Integer.toString(CatalogKeys.docSlot(rank)), ShoeJson.encode(shoe));
         hashes.computeIfAbsent(CatalogKeys.ids(generation, shoe.id(), layout.idBuckets()), key -> new LinkedHashMap<>())
                 .put(shoe.id(), member);
-        for (String colorKey : shoe.colorKeys()) {
-            colorRanks.computeIfAbsent(colorKey, key -> new ArrayList<>()).add(member);
-        }
         if (layout.search() != RedisSearchVersion.NONE) {
             searchEntries.put(layout.search() == RedisSearchVersion.V1_ADD ? member : CatalogKeys.searchEntry(generation, rank),
                     SearchEntry.fields(shoe, rank));
+        }
+        size++;
+    }
+
+    /** A color key and its newest ranks, ascending: in its bucket's value, or (empty there) a string of its own. */
+    void addColor(String colorKey, long[] ranks) {
+        Map<String, byte[]> bucket = colorBuckets.computeIfAbsent(CatalogKeys.colorBucket(generation, colorKey, layout.colorBuckets()),
+                key -> new LinkedHashMap<>());
+        if (CatalogKeys.inlineColor(colorKey, ranks.length)) {
+            bucket.put(colorKey, PackedRanks.encode(ranks));
+        } else {
+            bucket.put(colorKey, new byte[0]);
+            colorStrings.put(CatalogKeys.color(generation, colorKey), PackedRanks.encode(ranks));
         }
         size++;
     }
@@ -121,7 +132,7 @@ final class RedisBatch {
      * is read first, then the writes go to the masters of their slots in one pipeline each. Unlike
      * {@link #writeWhileLoading(Jedis)}, the check is not atomic with the writes: a task paused between the
      * two (for longer than the lease) can still add this one batch to a generation abandoned meanwhile.
-     * Its numbered keys are removed with the generation; a color set it created may outlive it.
+     * Its numbered keys are removed with the generation; a color string it created may outlive it.
      */
     void writeWhileLoading(JedisCluster cluster) {
         String record = cluster.hget(CatalogKeys.REGISTRY, Long.toString(generation));
@@ -148,9 +159,9 @@ final class RedisBatch {
     }
 
     /**
-     * The batch's writes, one command per key (the sorted sets two): the documents into their lists,
-     * the ids into their hashes, each color's ranks (then the cut to the newest {@code colorKeep}), the
-     * batch's color keys, and the search entries. {@code arguments} makes each command's arguments:
+     * The batch's writes, one command per key: the documents into their lists, the ids into their
+     * hashes, the search entries, the color buckets and the colors' own strings (after their bucket's
+     * empty value, which names them for the drop). {@code arguments} makes each command's arguments:
      * a cluster's know their key's slot.
      */
     private List<Write> writes(Function<ProtocolCommand, CommandArguments> arguments) {
@@ -158,19 +169,6 @@ final class RedisBatch {
         documents.forEach((key, slots) -> writes.add(new Write(key, pairs(arguments.apply(Protocol.Command.EVAL).add(PLACE).add(1).key(key),
                 slots))));
         hashes.forEach((key, fields) -> writes.add(new Write(key, pairs(arguments.apply(Protocol.Command.HSET).key(key), fields))));
-        colorRanks.forEach((colorKey, ranks) -> {
-            String key = CatalogKeys.color(generation, colorKey);
-            CommandArguments add = arguments.apply(Protocol.Command.ZADD).key(key);
-            ranks.forEach(rank -> add.add(rank).add(rank)); // score and member: the rank
-            writes.add(new Write(key, add));
-            writes.add(new Write(key, arguments.apply(Protocol.Command.ZREMRANGEBYRANK).key(key).add(layout.colorKeep()).add(-1)));
-        });
-        if (!colorRanks.isEmpty()) {
-            String set = CatalogKeys.colorKeys(generation);
-            CommandArguments add = arguments.apply(Protocol.Command.SADD).key(set);
-            colorRanks.keySet().forEach(add::add);
-            writes.add(new Write(set, add));
-        }
         searchEntries.forEach((entry, fields) -> {
             if (layout.search() == RedisSearchVersion.V1_ADD) {
                 // RediSearch 1.x (never on a cluster) is told each document; NOSAVE: the index keeps what it needs, no hash is written.
@@ -181,11 +179,14 @@ final class RedisBatch {
                 writes.add(new Write(entry, pairs(arguments.apply(Protocol.Command.HSET).key(entry), fields)));
             }
         });
+        colorBuckets.forEach((key, fields) -> writes.add(new Write(key, pairs(arguments.apply(Protocol.Command.HSET).key(key), fields))));
+        colorStrings.forEach((key, ranks) -> writes.add(new Write(key, arguments.apply(Protocol.Command.SET).key(key).add(ranks))));
         return writes;
     }
 
+    /** Field and value pairs; a value is a string or bytes. */
     private static CommandArguments pairs(CommandArguments command, Map<String, ?> pairs) {
-        pairs.forEach((field, value) -> command.add(field).add(String.valueOf(value)));
+        pairs.forEach((field, value) -> command.add(field).add(value));
         return command;
     }
 

@@ -10,13 +10,13 @@ import dev.shoecatalog.model.CatalogKeys;
  *
  * @param generation the generation number
  * @param idBuckets  how many hashes map ids to ranks ({@link CatalogKeys#idBuckets})
- * @param colorKeep  how many of the newest products each color's sorted set keeps
+ * @param colorBuckets how many hashes hold the color keys ({@link CatalogKeys#colorBuckets})
  * @param search     how the search index takes documents
  */
-public record RedisLayout(long generation, long idBuckets, int colorKeep, RedisSearchVersion search) implements Serializable {
+public record RedisLayout(long generation, long idBuckets, long colorBuckets, RedisSearchVersion search) implements Serializable {
 
     public static RedisLayout of(Generation generation) {
-        return new RedisLayout(generation.number(), CatalogKeys.idBuckets(generation.products()), generation.colorKeep(),
-                generation.search());
+        return new RedisLayout(generation.number(), CatalogKeys.idBuckets(generation.products()),
+                CatalogKeys.colorBuckets(generation.colorKeys()), generation.search());
     }
 }

@@ -367,7 +367,7 @@ class CatalogSafetyTest {
         Dataset<Row> products = LatestRank.apply(ProductAggregation.apply(rows), 1);
         try {
             products.foreachPartition(new RedisWriter(RedisSettings.of(TestStores.redisUrl(), null, 50, 5000),
-                    new RedisLayout(g, 1, 100, RedisSearchVersion.NONE), 0, spark.sparkContext().longAccumulator()));
+                    new RedisLayout(g, 1, 1, RedisSearchVersion.NONE), 0, spark.sparkContext().longAccumulator()));
             return "written";
         } catch (Exception e) { // Spark throws its checked exceptions undeclared
             return FailureMessage.of(e);

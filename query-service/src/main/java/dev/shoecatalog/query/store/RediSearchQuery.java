@@ -17,22 +17,31 @@ final class RediSearchQuery {
     private RediSearchQuery() {
     }
 
-    /** The query, or empty when it can match nothing (free text without a single word). */
-    static Optional<String> of(SearchQuery query) {
+    /** Free text without a single word matches nothing. */
+    static boolean matchesNothing(SearchQuery query) {
+        return query.text().isPresent() && SearchWords.of(query.text().get()).isEmpty();
+    }
+
+    /**
+     * The query of a search that can match something. {@code wordsAsTags}: the index holds the name's
+     * words as tags, one clause per word (a generation loaded before that holds them as text).
+     */
+    static String of(SearchQuery query, boolean wordsAsTags) {
         List<String> clauses = new ArrayList<>();
         if (query.text().isPresent()) {
             List<String> words = words(query.text().get());
-            if (words.isEmpty()) {
-                return Optional.empty();
+            if (wordsAsTags) {
+                words.forEach(word -> clauses.add("@" + ShoeFields.NAME_WORDS + ":{" + word + "}"));
+            } else {
+                clauses.add("@" + ShoeFields.NAME_WORDS + ":(" + String.join(" ", words) + ")");
             }
-            clauses.add("@" + ShoeFields.NAME_WORDS + ":(" + String.join(" ", words) + ")");
         }
         query.brandKey().ifPresent(brand -> clauses.add("@" + ShoeFields.BRAND_KEY + ":{" + escape(brand) + "}"));
         query.colorKey().ifPresent(color -> clauses.add("@" + ShoeFields.COLOR_KEYS + ":{" + escape(color) + "}"));
         if (query.minPrice().isPresent() || query.maxPrice().isPresent()) {
             clauses.add("@" + ShoeFields.PRICE_MIN + ":[" + bound(query.minPrice(), "-inf") + " " + bound(query.maxPrice(), "+inf") + "]");
         }
-        return Optional.of(clauses.isEmpty() ? "*" : String.join(" ", clauses));
+        return clauses.isEmpty() ? "*" : String.join(" ", clauses);
     }
 
     /** The {@link SearchWords} of free text, escaped. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 import dev.shoecatalog.model.CatalogKeys;
+import dev.shoecatalog.model.PackedRanks;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -57,12 +58,42 @@ final class RedisClusterReads {
         return command("HGET", CatalogKeys.meta(g), field);
     }
 
-    /** The newest n ranks of a color of generation g. */
-    Uni<List<Long>> colorRanks(long g, String colorKey, int n) {
-        return command("ZRANGE", CatalogKeys.color(g, colorKey), "0", Integer.toString(n - 1)).map(reply -> {
-            List<Long> ranks = new ArrayList<>(reply.size());
-            reply.forEach(rank -> ranks.add(rank.toLong()));
-            return ranks;
+    /** Some fields of generation g's meta hash, in their order (null where one is missing). */
+    Uni<Response> meta(long g, String... fields) {
+        String[] args = new String[fields.length + 1];
+        args[0] = CatalogKeys.meta(g);
+        System.arraycopy(fields, 0, args, 1, fields.length);
+        return command("HMGET", args);
+    }
+
+    /**
+     * The newest n ranks of a color of generation g: from its bucket hash, or the string of its own that
+     * an empty value there names; {@code colorBuckets} null: a generation of the layout before the
+     * bucket hashes, whose colors are sorted sets.
+     */
+    Uni<List<Long>> colorRanks(long g, String colorKey, int n, Response colorBuckets) {
+        if (colorBuckets == null) {
+            return command("ZRANGE", CatalogKeys.color(g, colorKey), "0", Integer.toString(n - 1)).map(reply -> {
+                List<Long> ranks = new ArrayList<>(reply.size());
+                reply.forEach(rank -> ranks.add(rank.toLong()));
+                return ranks;
+            });
+        }
+        return command("HGET", CatalogKeys.colorBucket(g, colorKey, colorBuckets.toLong()), colorKey).flatMap(inBucket -> {
+            if (inBucket == null) {
+                return Uni.createFrom().item(new byte[0]);
+            }
+            byte[] packed = inBucket.toBytes();
+            return packed.length > 0 ? Uni.createFrom().item(packed)
+                    : command("GETRANGE", CatalogKeys.color(g, colorKey), "0", Integer.toString(n * PackedRanks.BYTES - 1))
+                            .map(own -> own == null ? new byte[0] : own.toBytes());
+        }).map(packed -> {
+            long[] ranks = PackedRanks.decode(packed, n);
+            List<Long> list = new ArrayList<>(ranks.length);
+            for (long rank : ranks) {
+                list.add(rank);
+            }
+            return list;
         });
     }
 

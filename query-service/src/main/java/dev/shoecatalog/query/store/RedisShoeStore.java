@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import static dev.shoecatalog.model.CatalogKeys.GENERATION_PLACEHOLDER;
 
 /**
- * Reads Redis: "latest" as the first ranks of the generation or of a color's sorted set, with their
+ * Reads Redis: "latest" as the first ranks of the generation or of a color's kept ranks, with their
  * documents in the same round trip (a script); search with {@code FT.SEARCH} on the generation's
  * index for the ranks, then their documents; a bounded number of searches at once.
  */
@@ -52,8 +52,8 @@ public class RedisShoeStore implements ShoeStore {
     }
 
     /**
-     * The first ranks of the generation (or of a color's sorted set) and their documents, in one script.
-     * A color's set keeps only the newest {@code colorKeep} (the job's {@code --redis-color-keep}): asking
+     * The first ranks of the generation (or of a color's kept ranks) and their documents, in one script.
+     * A color keeps only its newest {@code colorKeep} ranks (the job's {@code --redis-color-keep}): asking
      * for more is refused, naming {@code n}, rather than answered short.
      */
     @Override
@@ -61,9 +61,11 @@ public class RedisShoeStore implements ShoeStore {
         if (cluster != null) {
             return clusterLatest(n, colorKey);
         }
-        String sortedSet = colorKey.map(key -> CatalogKeys.color(GENERATION_PLACEHOLDER, key)).orElse("");
-        return eval(RedisScripts.LATEST, CatalogKeys.docsPrefix(GENERATION_PLACEHOLDER), sortedSet,
-                CatalogKeys.meta(GENERATION_PLACEHOLDER), Integer.toString(n), DOCS_PER_BUCKET)
+        String colorString = colorKey.map(key -> CatalogKeys.color(GENERATION_PLACEHOLDER, key)).orElse("");
+        return eval(RedisScripts.LATEST, CatalogKeys.docsPrefix(GENERATION_PLACEHOLDER), colorString,
+                CatalogKeys.meta(GENERATION_PLACEHOLDER), Integer.toString(n), DOCS_PER_BUCKET,
+                CatalogKeys.colorBucketPrefix(GENERATION_PLACEHOLDER), colorKey.orElse(""),
+                Long.toString(colorKey.map(CatalogKeys::keyHash).orElse(0L)))
                 .map(reply -> {
                     checkColorKeep(n, reply.get(1));
                     return documents(reply, 2);
@@ -79,9 +81,9 @@ public class RedisShoeStore implements ShoeStore {
 
     private Uni<List<StoredShoe>> clusterLatest(int n, Optional<String> colorKey) {
         return clusterGeneration().flatMap(g -> colorKey.isEmpty() ? cluster.latest(g, n)
-                : cluster.meta(g, CatalogKeys.META_COLOR_KEEP).flatMap(keep -> {
-                    checkColorKeep(n, keep);
-                    return cluster.colorRanks(g, colorKey.get(), n).flatMap(ranks -> cluster.documents(g, ranks));
+                : cluster.meta(g, CatalogKeys.META_COLOR_KEEP, CatalogKeys.META_COLOR_BUCKETS).flatMap(layout -> {
+                    checkColorKeep(n, layout.get(0));
+                    return cluster.colorRanks(g, colorKey.get(), n, layout.get(1)).flatMap(ranks -> cluster.documents(g, ranks));
                 })).map(RedisShoeStore::stored);
     }
 
@@ -109,7 +111,7 @@ public class RedisShoeStore implements ShoeStore {
                     .map(RedisShoeStore::stored).await().indefinitely().stream().findFirst();
         }
         Response reply = eval(RedisScripts.BY_ID, CatalogKeys.idsPrefix(GENERATION_PLACEHOLDER), CatalogKeys.docsPrefix(GENERATION_PLACEHOLDER),
-                CatalogKeys.meta(GENERATION_PLACEHOLDER), id, Long.toString(CatalogKeys.idHash(id)), DOCS_PER_BUCKET)
+                CatalogKeys.meta(GENERATION_PLACEHOLDER), id, Long.toString(CatalogKeys.keyHash(id)), DOCS_PER_BUCKET)
                 .await().indefinitely();
         return documents(reply, 1).stream().findFirst();
     }
@@ -161,8 +163,7 @@ public class RedisShoeStore implements ShoeStore {
     public SearchPage search(SearchQuery query) {
         String search = query.fingerprint();
         SearchCursor cursor = query.cursor().map(text -> SearchCursor.decode(text, StoreName.REDIS, search)).orElse(null);
-        Optional<String> matching = RediSearchQuery.of(query);
-        if (matching.isEmpty()) {
+        if (RediSearchQuery.matchesNothing(query)) {
             return new SearchPage(List.of(), 0, Optional.empty());
         }
         if (!searches.tryAcquire()) {
@@ -174,11 +175,14 @@ public class RedisShoeStore implements ShoeStore {
         long offset = cursor == null ? 0 : cursor.offset();
         try {
             g = cursor != null ? cursor.generation() : generation().map(GenerationInfo::generation).orElseThrow(this::noCatalog);
-            if (cluster != null && !"v2".equals(fields(call(() -> redis.execute("HGETALL", CatalogKeys.meta(g)))).get(CatalogKeys.META_SEARCH_INDEX))) {
+            long pinned = g;
+            Map<String, String> meta = fields(call(() -> redis.execute("HGETALL", CatalogKeys.meta(pinned))));
+            if (cluster != null && !"v2".equals(meta.get(CatalogKeys.META_SEARCH_INDEX))) {
                 // Which node a module command goes to is the client's guess: ask the generation first.
                 throw whyNoIndex(g, cursor != null, null);
             }
-            reply = ftSearch(g, matching.get(), offset, query.n(), cursor != null);
+            boolean wordsAsTags = CatalogKeys.SEARCH_WORDS_AS_TAGS.equals(meta.get(CatalogKeys.META_SEARCH_WORDS));
+            reply = ftSearch(g, RediSearchQuery.of(query, wordsAsTags), offset, query.n(), cursor != null);
         } finally {
             searches.release();
         }
