@@ -172,7 +172,7 @@ public final class MemoryBenchmark {
                 + LocalDate.now() + ", Redis " + "with the search module when installed, Elasticsearch 8.19). Redis: the drop in"
                 + " `used_memory` as each part is removed after the load (the total is what the load added). Elasticsearch: the"
                 + " primary store size after the load and `_disk_usage` by part.\n\n"
-                + "| dataset | products | Redis total | Redis: search index | Redis: color sorted sets | Redis: id hashes |"
+                + "| dataset | products | Redis total | Redis: search index | Redis: colors | Redis: id hashes |"
                 + " Redis: documents | Elasticsearch store | ES: stored fields (_source) | ES: inverted index | ES: doc values |"
                 + " ES: points | ES: norms |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
