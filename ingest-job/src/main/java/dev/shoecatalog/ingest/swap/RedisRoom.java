@@ -13,11 +13,11 @@ import java.util.OptionalLong;
 public final class RedisRoom {
 
     /**
-     * Per product and generation before any load has measured it: above the real export's 1,136 bytes
-     * (documents, id hashes, color sets and search index; docs/benchmarks/memory.md), where a large
-     * generated catalog takes 786.
+     * Per product and generation before any load has measured it: above the real export's 829 bytes
+     * (documents, id hashes, colors and search index; docs/benchmarks/memory.md), where a large
+     * generated catalog takes 676.
      */
-    public static final long DEFAULT_BYTES_PER_PRODUCT = 1_200;
+    public static final long DEFAULT_BYTES_PER_PRODUCT = 1_000;
     /** The meta field where a load records what its generation cost per product. */
     public static final String MEASURED = "redisBytesPerProduct";
     private static final double MARGIN = 1.1;
