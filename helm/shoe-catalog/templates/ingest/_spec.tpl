@@ -1,8 +1,15 @@
 {{/*
 The spec of one ingest run, shared by the one-off SparkApplication and the ScheduledSparkApplication's
-template. Called with the chart's root context.
+template. Called with (dict "root" <the chart's root context> "rollback" <whether this run rolls back>):
+only the one-off run ever rolls back (ingest.rollback), so the schedule goes on loading.
 */}}
 {{- define "shoe-catalog.ingestSpec" -}}
+{{- $root := .root }}
+{{- $rollback := .rollback }}
+{{- with $root }}
+{{- if has "--rollback" .Values.ingest.extraArgs }}
+{{- fail "ingest.extraArgs must not hold --rollback, which the schedule would repeat: set ingest.rollback=true for a one-off rollback" }}
+{{- end }}
 {{- $fullname := include "shoe-catalog.fullname" . }}
 {{- $pod := dict "root" . "component" "ingest" }}
 {{- $ca := include "shoe-catalog.elasticsearchCaSecret" . }}
@@ -32,6 +39,9 @@ arguments:
   - {{ .Values.ingest.maxRejectRatio | quote }}
   {{- range .Values.ingest.extraArgs }}
   - {{ . | quote }}
+  {{- end }}
+  {{- if $rollback }}
+  - --rollback
   {{- end }}
 # Driver and executors authenticate each other and encrypt their RPC (which carries the store
 # credentials) with a key from a Secret, mounted as a file: never an environment variable of the pods.
@@ -70,14 +80,14 @@ volumes:
 {{- range $role := list "driver" "executor" }}
 {{ $role }}:
   {{- if eq $role "driver" }}
-  cores: {{ $.Values.ingest.driver.cores }}
-  memory: {{ $.Values.ingest.driver.memory | quote }}
+  cores: {{ $root.Values.ingest.driver.cores }}
+  memory: {{ $root.Values.ingest.driver.memory | quote }}
   # The driver creates its executor pods: the one pod with an API token.
   serviceAccount: {{ $fullname }}-spark
   {{- else }}
-  instances: {{ $.Values.ingest.executorInstances }}
-  cores: {{ $.Values.ingest.executor.cores }}
-  memory: {{ $.Values.ingest.executor.memory | quote }}
+  instances: {{ $root.Values.ingest.executorInstances }}
+  cores: {{ $root.Values.ingest.executor.cores }}
+  memory: {{ $root.Values.ingest.executor.memory | quote }}
   # No rights and no token: executors never talk to the API server.
   serviceAccount: {{ $fullname }}-spark-executor
   template:
@@ -87,14 +97,14 @@ volumes:
   labels:
     {{- include "shoe-catalog.selectorLabels" $pod | nindent 4 }}
   envFrom:
-    {{- include "shoe-catalog.storeEnvFrom" (dict "root" $ "program" "ingest") | nindent 4 }}
+    {{- include "shoe-catalog.storeEnvFrom" (dict "root" $root "program" "ingest") | nindent 4 }}
   {{- if $ca }}
   env:
     - name: ELASTICSEARCH_CA_CERT
       value: /etc/shoe-catalog/elasticsearch-ca/ca.crt
   {{- end }}
   volumeMounts:
-    {{- if $.Values.dataset.existingClaim }}
+    {{- if $root.Values.dataset.existingClaim }}
     - name: dataset
       mountPath: /data/shoes
       readOnly: true
@@ -116,6 +126,7 @@ volumes:
       type: RuntimeDefault
   securityContext:
     runAsUser: 185
-    {{- include "shoe-catalog.containerSecurityContext" $ | nindent 4 }}
+    {{- include "shoe-catalog.containerSecurityContext" $root | nindent 4 }}
+{{- end }}
 {{- end }}
 {{- end }}

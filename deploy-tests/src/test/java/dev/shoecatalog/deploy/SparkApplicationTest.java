@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The SparkApplication validates against the spark-operator CRD (types, required fields, and no field
@@ -102,6 +103,39 @@ class SparkApplicationTest {
         assertThat(unknown).isEmpty();
         // Its runs are the one-off load's spec.
         assertThat(scheduled.at("/spec/template")).isEqualTo(sparkApplication(new Sources.Rendered("scheduled", yaml)).get("spec"));
+    }
+
+    /** A rollback is the one-off run's alone: the next scheduled run loads, as every one does. */
+    @Test
+    void aRollbackNeverReachesTheSchedule() throws IOException {
+        String yaml = Sources.template()
+                .withKubeVersion(Sources.KUBE_VERSION).set("redis.password", "test-only").set("elasticsearch.password", "test-only")
+                .set("ingest.schedule", "0 3 * * *").set("ingest.rollback", "true").call();
+        Map<String, List<String>> arguments = new java.util.TreeMap<>();
+        for (String document : Sources.documents(yaml)) {
+            JsonNode node = YAML.readTree(document);
+            if (node == null) {
+                continue;
+            }
+            JsonNode spec = switch (node.path("kind").asText()) {
+                case "SparkApplication" -> node.get("spec");
+                case "ScheduledSparkApplication" -> node.at("/spec/template");
+                default -> null;
+            };
+            if (spec != null) {
+                List<String> args = new ArrayList<>();
+                spec.get("arguments").forEach(arg -> args.add(arg.asText()));
+                arguments.put(node.path("kind").asText(), args);
+            }
+        }
+        assertThat(arguments.get("SparkApplication")).contains("--rollback");
+        assertThat(arguments.get("ScheduledSparkApplication")).isNotEmpty().doesNotContain("--rollback");
+        Path values = Files.createTempFile("rollback-in-extra-args", ".yaml");
+        Files.writeString(values, "ingest:\n  schedule: \"0 3 * * *\"\n  extraArgs: [\"--rollback\"]\n");
+        assertThatThrownBy(() -> Sources.template().withValuesFile(values)
+                .withKubeVersion(Sources.KUBE_VERSION).set("redis.password", "test-only").set("elasticsearch.password", "test-only").call())
+                .hasMessageContaining("ingest.extraArgs must not hold --rollback").hasMessageContaining("ingest.rollback=true");
+        Files.delete(values);
     }
 
     @Test
