@@ -109,8 +109,11 @@ volumes:
       mountPath: /data/shoes
       readOnly: true
     {{- end }}
+    {{- if eq $role "driver" }}
+    # The driver alone writes the rejects: executors never need the claim, on however many nodes.
     - name: rejects
       mountPath: /data/rejects
+    {{- end }}
     {{- if $ca }}
     - name: elasticsearch-ca
       mountPath: /etc/shoe-catalog/elasticsearch-ca

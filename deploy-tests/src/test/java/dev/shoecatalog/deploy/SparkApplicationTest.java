@@ -138,6 +138,27 @@ class SparkApplicationTest {
         Files.delete(values);
     }
 
+    /** Rejects are written by the driver alone: no claim shared by pods on several nodes, and none without ingest. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void onlyTheDriverMountsTheRejectsClaim(Sources.Rendered rendered) throws IOException {
+        JsonNode spec = sparkApplication(rendered).get("spec");
+        List<String> driver = new ArrayList<>();
+        spec.at("/driver/volumeMounts").forEach(mount -> driver.add(mount.get("name").asText()));
+        List<String> executor = new ArrayList<>();
+        spec.at("/executor/volumeMounts").forEach(mount -> executor.add(mount.get("name").asText()));
+        assertThat(driver).contains("rejects");
+        assertThat(executor).isNotEmpty().doesNotContain("rejects");
+    }
+
+    @Test
+    void withoutIngestThereIsNoRejectsClaim() {
+        String yaml = Sources.template()
+                .withKubeVersion(Sources.KUBE_VERSION).set("redis.password", "test-only").set("elasticsearch.password", "test-only")
+                .set("ingest.enabled", "false").call();
+        assertThat(yaml).contains("kind: Deployment").doesNotContain("-rejects").doesNotContain("SparkApplication");
+    }
+
     @Test
     void aMisspelledFieldIsCaught() throws IOException {
         JsonNode typo = YAML.readTree("""

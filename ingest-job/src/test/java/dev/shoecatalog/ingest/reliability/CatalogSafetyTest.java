@@ -26,6 +26,7 @@ import dev.shoecatalog.ingest.normalize.RowRules;
 import dev.shoecatalog.ingest.read.CsvDatasetReader;
 import dev.shoecatalog.ingest.read.DatasetFiles;
 import dev.shoecatalog.ingest.report.FailureMessage;
+import dev.shoecatalog.ingest.report.RejectsOutput;
 import dev.shoecatalog.ingest.swap.CatalogLease;
 import dev.shoecatalog.ingest.swap.ElasticsearchGenerations;
 import dev.shoecatalog.ingest.swap.GenerationRecord;
@@ -198,7 +199,7 @@ class CatalogSafetyTest {
     private static JsonNode onlyReject(Path rejects) throws IOException {
         List<Path> parts;
         try (var files = Files.walk(rejects)) {
-            parts = files.filter(f -> f.getFileName().toString().startsWith("part-") && f.toString().endsWith(".json"))
+            parts = files.filter(f -> f.getFileName().toString().equals(RejectsOutput.FILE))
                     .sorted(Comparator.comparingLong(f -> f.toFile().lastModified())).toList();
         }
         List<String> lines = Files.readAllLines(parts.get(parts.size() - 1));
