@@ -154,7 +154,7 @@ public final class CatalogKeys {
 
     /** About 64 color keys per bucket hash, as for the id hashes. */
     public static long colorBuckets(long colorKeys) {
-        return Math.max(1, (colorKeys + DOCS_PER_BUCKET - 1) / DOCS_PER_BUCKET);
+        return idBuckets(colorKeys);
     }
 
     /** The most ranks a bucket's value holds (Redis keeps a hash compact while each value is at most 64 bytes). */

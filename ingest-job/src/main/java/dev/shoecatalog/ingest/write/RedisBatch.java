@@ -47,8 +47,8 @@ final class RedisBatch {
     private final RedisLayout layout;
     private final long generation;
     private final Map<String, Map<String, String>> documents = new LinkedHashMap<>();
-    private final Map<String, Map<String, String>> hashes = new LinkedHashMap<>();
-    private final Map<String, Map<String, byte[]>> colorBuckets = new LinkedHashMap<>();
+    /** Id hashes and color hashes: field and value (a string or bytes) per key. */
+    private final Map<String, Map<String, Object>> hashes = new LinkedHashMap<>();
     private final Map<String, byte[]> colorStrings = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> searchEntries = new LinkedHashMap<>();
     private int size;
@@ -73,7 +73,7 @@ final class RedisBatch {
 
     /** A color key and its newest ranks, ascending: in its bucket's value, or (empty there) a string of its own. */
     void addColor(String colorKey, long[] ranks) {
-        Map<String, byte[]> bucket = colorBuckets.computeIfAbsent(CatalogKeys.colorBucket(generation, colorKey, layout.colorBuckets()),
+        Map<String, Object> bucket = hashes.computeIfAbsent(CatalogKeys.colorBucket(generation, colorKey, layout.colorBuckets()),
                 key -> new LinkedHashMap<>());
         if (CatalogKeys.inlineColor(colorKey, ranks.length)) {
             bucket.put(colorKey, PackedRanks.encode(ranks));
@@ -159,9 +159,9 @@ final class RedisBatch {
     }
 
     /**
-     * The batch's writes, one command per key: the documents into their lists, the ids into their
-     * hashes, the search entries, the color buckets and the colors' own strings (after their bucket's
-     * empty value, which names them for the drop). {@code arguments} makes each command's arguments:
+     * The batch's writes, one command per key: the documents into their lists, the ids or the colors
+     * into their hashes, the search entries, and the colors' own strings (after their hash's empty
+     * value, which names them for the drop). {@code arguments} makes each command's arguments:
      * a cluster's know their key's slot.
      */
     private List<Write> writes(Function<ProtocolCommand, CommandArguments> arguments) {
@@ -179,7 +179,6 @@ final class RedisBatch {
                 writes.add(new Write(entry, pairs(arguments.apply(Protocol.Command.HSET).key(entry), fields)));
             }
         });
-        colorBuckets.forEach((key, fields) -> writes.add(new Write(key, pairs(arguments.apply(Protocol.Command.HSET).key(key), fields))));
         colorStrings.forEach((key, ranks) -> writes.add(new Write(key, arguments.apply(Protocol.Command.SET).key(key).add(ranks))));
         return writes;
     }
