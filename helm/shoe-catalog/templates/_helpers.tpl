@@ -31,6 +31,31 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
 {{/*
+"true" when the chart renders its own Secrets (secrets.mode=generate); with secrets.mode=existing the
+same Secrets are made beforehand, and a password given in values, which would be ignored, is refused.
+*/}}
+{{- define "shoe-catalog.secretsGenerated" -}}
+{{- if eq .Values.secrets.mode "existing" }}
+{{- range $store := list "redis" "elasticsearch" }}
+{{- $values := index $.Values $store }}
+{{- range $key, $password := dict "password" $values.password "users.ingestPassword" $values.users.ingestPassword "users.queryPassword" $values.users.queryPassword }}
+{{- if $password }}
+{{- fail (printf "%s.%s is not read with secrets.mode=existing: put it in the Secret %s-store-users instead" $store $key (include "shoe-catalog.fullname" $)) }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- range $key := list "password" "apiKey" }}
+{{- if index $.Values.elasticsearch.external $key }}
+{{- fail (printf "elasticsearch.external.%s is not read with secrets.mode=existing: put it in the Secret elasticsearch.external.existingSecret names" $key) }}
+{{- end }}
+{{- end }}
+{{- "false" }}
+{{- else }}
+{{- "true" }}
+{{- end }}
+{{- end }}
+
+{{/*
 A value kept across upgrades: read back from an existing Secret, else random. Pass a dict with
 "root", "secret", "key" and "length".
 */}}
@@ -127,4 +152,9 @@ copy-on-write pages of an AOF rewrite or snapshot, buffers and fragmentation.
 {{- define "shoe-catalog.redisMaxmemory" -}}
 {{- $limit := include "shoe-catalog.bytes" .Values.redis.resources.limits.memory | atoi -}}
 {{- div (mul $limit (int .Values.redis.maxmemoryPercent)) 100 -}}
+{{- end }}
+
+{{/* A project image: its repository and its tag, the chart's appVersion unless a value sets one. Pass the images entry. */}}
+{{- define "shoe-catalog.image" -}}
+{{- printf "%s:%s" .image.repository (.image.tag | default .root.Chart.AppVersion) | quote }}
 {{- end }}

@@ -15,7 +15,7 @@ only the one-off run ever rolls back (ingest.rollback), so the schedule goes on 
 {{- $ca := include "shoe-catalog.elasticsearchCaSecret" . }}
 type: Java
 mode: cluster
-image: {{ printf "%s:%s" .Values.images.ingestJob.repository .Values.images.ingestJob.tag | quote }}
+image: {{ include "shoe-catalog.image" (dict "root" . "image" .Values.images.ingestJob) }}
 imagePullPolicy: {{ .Values.images.pullPolicy }}
 {{- with .Values.images.pullSecrets }}
 imagePullSecrets:

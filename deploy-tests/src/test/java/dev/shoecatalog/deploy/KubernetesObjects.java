@@ -39,6 +39,34 @@ final class KubernetesObjects {
         return objects;
     }
 
+    /**
+     * Names of the Secrets the objects refer to anywhere: envFrom and env of pods and of Spark's driver
+     * and executors, secret volumes, projected secrets.
+     */
+    static java.util.Set<String> referencedSecrets(String yaml) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String document : Sources.documents(yaml)) {
+            collectSecretNames(Serialization.unmarshal(document, Map.class), names);
+        }
+        return names;
+    }
+
+    private static void collectSecretNames(Object value, java.util.Set<String> names) {
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (entry.getKey().equals("secretName") && entry.getValue() instanceof String name) {
+                    names.add(name);
+                } else if (List.of("secretRef", "secretKeyRef", "secret").contains(entry.getKey())
+                        && entry.getValue() instanceof Map<?, ?> ref && ref.get("name") instanceof String name) {
+                    names.add(name);
+                }
+                collectSecretNames(entry.getValue(), names);
+            }
+        } else if (value instanceof Collection<?> items) {
+            items.forEach(item -> collectSecretNames(item, names));
+        }
+    }
+
     private static void collectUnknownFields(Object value, String path, List<String> unknown) {
         if (value == null) {
             return;
