@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Least privilege in every rendering: the Pod Security "restricted" profile for every pod (Spark's
  * included), API tokens only where the API server is used, NetworkPolicies that select the right pods,
  * each program given only its own credentials, no placeholder password, management off the public
- * Service, and k8s/'s copies of the chart's user files equal to them.
+ * Service.
  */
 class SecurityRulesTest {
 
@@ -243,18 +243,6 @@ class SecurityRulesTest {
         Path copy = Sources.copyOfK8s();
         assertThatThrownBy(() -> Sources.run(List.of("kubectl", "kustomize", copy.toString())))
                 .isInstanceOf(Sources.CommandFailed.class).hasMessageContaining("secrets/redis-admin");
-    }
-
-    @Test
-    void k8sCopiesOfTheChartsUserFilesAreTheSame() throws IOException {
-        Path chartFiles = Sources.chart().resolve("files");
-        try (Stream<Path> files = Files.list(chartFiles)) {
-            for (Path file : files.toList()) {
-                Path copy = Sources.root().resolve("k8s/files").resolve(file.getFileName());
-                assertThat(copy).as("k8s/files/" + file.getFileName()).exists();
-                assertThat(Files.readString(copy)).as(copy.toString()).isEqualTo(Files.readString(file));
-            }
-        }
     }
 
     @AfterEach
