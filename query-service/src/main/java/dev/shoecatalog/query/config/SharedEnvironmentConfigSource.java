@@ -1,7 +1,7 @@
 package dev.shoecatalog.query.config;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 import dev.shoecatalog.model.ElasticsearchUrl;
 import dev.shoecatalog.model.RedisUrl;
 
+import org.apache.http.HttpHost;
 import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.elasticsearch.client.RestClient;
 
 /**
  * Translates the project-wide variables, which the job and the Helm chart use too, into the Quarkus
@@ -93,21 +95,24 @@ public final class SharedEnvironmentConfigSource implements ConfigSource {
                 PROTOCOL, hosts.get(0).scheme());
     }
 
-    /** An Elastic Cloud id is {@code name:base64(host$esId$kibanaId)}; Elasticsearch is at {@code esId.host}. */
+    /**
+     * Elasticsearch's {@code host:port} in an Elastic Cloud id, decoded by the client itself
+     * ({@code RestClient.builder(cloudId)}), whose nodes can be read once it is built; the Quarkus
+     * extension takes host lists only. The error never repeats the id.
+     */
     static String cloudHost(String cloudId) {
-        String encoded = cloudId.substring(cloudId.indexOf(':') + 1);
-        String[] parts = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8).split("\\$");
-        if (parts.length < 2) {
+        RestClient decoded;
+        try {
+            decoded = RestClient.builder(cloudId.strip()).build();
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException("ELASTICSEARCH_CLOUD_ID is not a valid cloud id");
         }
-        String domain = parts[0];
-        String port = "443";
-        int colon = domain.lastIndexOf(':');
-        if (colon > 0) {
-            port = domain.substring(colon + 1);
-            domain = domain.substring(0, colon);
+        try (decoded) {
+            HttpHost host = decoded.getNodes().get(0).getHost();
+            return host.getHostName() + ":" + host.getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return parts[1] + "." + domain + ":" + port;
     }
 
     @Override

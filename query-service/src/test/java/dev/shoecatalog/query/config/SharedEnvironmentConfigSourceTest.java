@@ -21,6 +21,18 @@ class SharedEnvironmentConfigSourceTest {
         SharedEnvironmentConfigSource source = new SharedEnvironmentConfigSource("https://es-0:9200, https://es-1", null, null, null);
         assertThat(source.getValue("quarkus.elasticsearch.hosts")).isEqualTo("es-0:9200,es-1:9200");
         assertThat(source.getValue("quarkus.elasticsearch.protocol")).isEqualTo("https");
+        String withPort = "shoes:" + Base64.getEncoder().encodeToString("example.io:9243$abc123$kib456".getBytes(StandardCharsets.UTF_8));
+        assertThat(new SharedEnvironmentConfigSource(null, withPort, null, null).getValue("quarkus.elasticsearch.hosts"))
+                .isEqualTo("abc123.example.io:9243");
+    }
+
+    @Test
+    void aCloudIdThatDoesNotDecodeIsRefusedWithoutRepeatingIt() {
+        assertThatThrownBy(() -> new SharedEnvironmentConfigSource(null, "shoes:not-base64-secret!", null, null))
+                .hasMessage("ELASTICSEARCH_CLOUD_ID is not a valid cloud id");
+        String oneHost = "shoes:" + Base64.getEncoder().encodeToString("example.io".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> new SharedEnvironmentConfigSource(null, oneHost, null, null))
+                .hasMessage("ELASTICSEARCH_CLOUD_ID is not a valid cloud id");
     }
 
     @Test
