@@ -11,12 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * k8s/shoe-catalog.yaml is the chart rendered with k8s/values.yaml, never a second copy written by
- * hand: this fails when the two drift apart, and {@code bin/render-k8s} (-Dk8s.render=write) renders it again.
+ * hand: this fails when the two drift apart, and {@code bin/regenerate} (-Dk8s.render=write) renders it again.
  */
 class PlainManifestsTest {
 
     static final String HEADER = """
-            # Rendered from helm/shoe-catalog with k8s/values.yaml by bin/render-k8s: do not edit, change the
+            # Rendered from helm/shoe-catalog with k8s/values.yaml by bin/regenerate: do not edit, change the
             # chart or the values and render again (a deploy test fails while this file differs from the render).
             """;
 
@@ -33,7 +33,7 @@ class PlainManifestsTest {
             Files.writeString(committed, rendered);
         }
         assertThat(Files.readString(committed))
-                .as("k8s/shoe-catalog.yaml is not the chart's render of k8s/values.yaml: run bin/render-k8s")
+                .as("k8s/shoe-catalog.yaml is not the chart's render of k8s/values.yaml: run bin/regenerate")
                 .isEqualTo(rendered);
     }
 
