@@ -34,7 +34,7 @@ arguments:
   - {{ .Values.dataset.uri | default "/opt/shoe-catalog/dataset/sample" | quote }}
   {{- end }}
   - --rejects
-  - /data/rejects
+  - {{ .Values.dataset.rejectsUri | default "/data/rejects" | quote }}
   - --max-reject-ratio
   - {{ .Values.ingest.maxRejectRatio | quote }}
   {{- range .Values.ingest.extraArgs }}
@@ -64,9 +64,11 @@ volumes:
       claimName: {{ . }}
       readOnly: true
   {{- end }}
+  {{- if not .Values.dataset.rejectsUri }}
   - name: rejects
     persistentVolumeClaim:
       claimName: {{ $fullname }}-rejects
+  {{- end }}
   {{- if $ca }}
   - name: elasticsearch-ca
     secret:
@@ -109,7 +111,7 @@ volumes:
       mountPath: /data/shoes
       readOnly: true
     {{- end }}
-    {{- if eq $role "driver" }}
+    {{- if and (eq $role "driver") (not $root.Values.dataset.rejectsUri) }}
     # The driver alone writes the rejects: executors never need the claim, on however many nodes.
     - name: rejects
       mountPath: /data/rejects

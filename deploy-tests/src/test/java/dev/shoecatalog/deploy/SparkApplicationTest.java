@@ -159,6 +159,19 @@ class SparkApplicationTest {
         assertThat(yaml).contains("kind: Deployment").doesNotContain("-rejects").doesNotContain("SparkApplication");
     }
 
+    /** Rejects on a shared filesystem: the job writes them there, and no claim or mount renders. */
+    @Test
+    void aRejectsUriReplacesTheClaim() throws IOException {
+        String yaml = Sources.template().set("redis.password", "test-only").set("elasticsearch.password", "test-only")
+                .set("dataset.rejectsUri", "s3a://shoes/rejects").call();
+        assertThat(yaml).doesNotContain("shoe-catalog-rejects");
+        JsonNode spec = sparkApplication(new Sources.Rendered("rejectsUri", yaml)).get("spec");
+        List<String> arguments = new ArrayList<>();
+        spec.get("arguments").forEach(argument -> arguments.add(argument.asText()));
+        assertThat(String.join(" ", arguments)).contains("--rejects s3a://shoes/rejects");
+        assertThat(spec.at("/driver/volumeMounts").toString()).doesNotContain("rejects");
+    }
+
     @Test
     void aMisspelledFieldIsCaught() throws IOException {
         JsonNode typo = YAML.readTree("""
