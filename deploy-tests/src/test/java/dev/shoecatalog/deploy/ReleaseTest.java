@@ -125,6 +125,17 @@ class ReleaseTest {
         }
     }
 
+    /** The cluster checks run before a change lands, not only after: on pull requests touching what a cluster runs. */
+    @Test
+    void theKindEndToEndRunsOnPullRequestsThatTouchTheChartTheManifestsOrTheImages() throws IOException {
+        JsonNode on = workflow("e2e-kind.yml").path("on");
+        List<String> paths = new ArrayList<>();
+        on.path("pull_request").path("paths").forEach(path -> paths.add(path.asText()));
+        assertThat(paths).contains("helm/**", "k8s/**", "ingest-job/**", "query-service/**", "catalog-model/**");
+        assertThat(on.path("push").path("branches").toString()).contains("main");
+        assertThat(workflow("e2e-kind.yml").toString()).contains("kubectl apply -k k8s/ --dry-run=server");
+    }
+
     private static JsonNode steps(JsonNode job) {
         return job.path("steps");
     }
