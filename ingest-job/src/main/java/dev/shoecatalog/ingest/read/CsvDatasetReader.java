@@ -23,14 +23,17 @@ import static org.apache.spark.sql.functions.monotonically_increasing_id;
 
 /**
  * Reads CSV files whose columns differ from file to file into one DataFrame with the columns of
- * {@link SourceColumns#ALL} (null where a file lacks one), plus the source file, a row id and Spark's
- * corrupt-record text.
+ * {@link SourceColumns#ALL} (null where a file lacks one), plus the source file, where its block
+ * starts, a row id and Spark's corrupt-record text.
  *
  * <p>Files with the same header are read together, each with its own header applied by position
- * (Spark would otherwise apply the first file's columns to all). {@code multiLine} makes a file one
- * unsplit task, so its records arrive in order: row ids increase by one within a file, and a
- * record's number is its row id minus the file's first row id, plus one ({@link #withRecordNumbers}).
- * The reader does not number records itself: that would take another pass over the data, and only
+ * (Spark would otherwise apply the first file's columns to all). A file larger than a split
+ * ({@code spark.sql.files.maxPartitionBytes}) with no quoted line break ({@link QuotedLineBreaks}) is
+ * read by lines, in blocks that every core parses at once; the others whole ({@code multiLine}), one
+ * task each. Either way the records of a block arrive in order: row ids increase by one within a
+ * block, and a record's number in its file is its row id minus its block's base, plus one
+ * ({@link #withRecordNumbers}, the bases from {@link dev.shoecatalog.ingest.report.ReadCounts}). The
+ * reader does not number records itself: that would take another pass over the data, and only
  * rejected rows need a number.
  */
 public final class CsvDatasetReader {
@@ -38,9 +41,11 @@ public final class CsvDatasetReader {
     public static final String SOURCE_FILE = "_source_file";
     public static final String RECORD = "_record";
     public static final String CORRUPT = "_corrupt_record";
-    /** Increasing by one within a file; see {@link #withRecordNumbers}. */
+    /** Where the record's block of its file starts, in bytes: 0 for a file read whole. */
+    public static final String BLOCK_START = "_block_start";
+    /** Increasing by one within a block; see {@link #withRecordNumbers}. */
     public static final String ROW_ID = "_row_id";
-    private static final String FIRST_ROW_ID = "_first_row_id";
+    private static final String RECORD_BASE = "_record_base";
     /**
      * Beyond this many columns, a file's rows are handed on as an RDD of the used columns only: Spark's
      * planner canonicalizes a relation in time quadratic in its column count, again for every later
@@ -73,10 +78,17 @@ public final class CsvDatasetReader {
         if (pathsByHeader.isEmpty()) {
             throw new DatasetException("no file has a recognizable column (expected some of " + SourceColumns.ALL + ")");
         }
+        long splitBytes = spark.sessionState().conf().filesMaxPartitionBytes();
+        Set<String> splittable = QuotedLineBreaks.splittable(spark, files, splitBytes);
         Dataset<Row> all = null;
         for (Map.Entry<List<String>, List<String>> group : pathsByHeader.entrySet()) {
-            Dataset<Row> rows = readGroup(spark, group.getKey(), group.getValue(), maxCellChars);
-            all = all == null ? rows : all.unionByName(rows);
+            for (boolean whole : new boolean[] {true, false}) {
+                List<String> paths = group.getValue().stream().filter(path -> splittable.contains(path) != whole).toList();
+                if (!paths.isEmpty()) {
+                    Dataset<Row> rows = readGroup(spark, group.getKey(), paths, maxCellChars, whole);
+                    all = all == null ? rows : all.unionByName(rows);
+                }
+            }
         }
         return all;
     }
@@ -86,7 +98,8 @@ public final class CsvDatasetReader {
         return files.stream().filter(file -> !SourceColumns.recognizes(file.header())).map(CsvFile::path).toList();
     }
 
-    private static Dataset<Row> readGroup(SparkSession spark, List<String> header, List<String> paths, int maxCellChars) {
+    private static Dataset<Row> readGroup(SparkSession spark, List<String> header, List<String> paths, int maxCellChars,
+                                          boolean whole) {
         List<String> fieldNames = SourceColumns.fieldNames(header);
         List<String> schemaNames = schemaNames(header);
         StructType schema = new StructType();
@@ -98,7 +111,7 @@ public final class CsvDatasetReader {
                 .schema(schema)
                 .option("header", true)
                 .option("enforceSchema", true)
-                .option("multiLine", true)
+                .option("multiLine", whole)
                 .option("escape", "\"")
                 .option("mode", "PERMISSIVE")
                 .option("maxCharsPerColumn", maxCellChars)
@@ -110,6 +123,7 @@ public final class CsvDatasetReader {
             columns.add(position >= 0 ? col(quoted(schemaNames.get(position))).as(name) : lit(null).cast(DataTypes.StringType).as(name));
         }
         columns.add(col("_metadata.file_path").as(SOURCE_FILE));
+        columns.add(col("_metadata.file_block_start").as(BLOCK_START));
         columns.add(col(CORRUPT));
         columns.add(monotonically_increasing_id().as(ROW_ID));
         Dataset<Row> used = raw.select(columns.toArray(Column[]::new));
@@ -140,13 +154,25 @@ public final class CsvDatasetReader {
 
     /**
      * Adds {@link #RECORD}, the 1-based record number within its file, to rows of {@link #read}, given
-     * each file's first row id (the smallest {@link #ROW_ID} of all its rows, not only of these).
+     * each block's base: its first row id minus the records of the file's earlier blocks
+     * ({@link dev.shoecatalog.ingest.report.ReadCounts#recordBases}).
      */
-    public static Dataset<Row> withRecordNumbers(Dataset<Row> rows, Map<String, Long> firstRowIds) {
-        List<Row> firsts = firstRowIds.entrySet().stream().map(first -> RowFactory.create(first.getKey(), first.getValue())).toList();
-        StructType schema = new StructType().add(SOURCE_FILE, DataTypes.StringType).add(FIRST_ROW_ID, DataTypes.LongType);
-        return rows.join(broadcast(rows.sparkSession().createDataFrame(firsts, schema)), SOURCE_FILE)
-                .withColumn(RECORD, col(ROW_ID).minus(col(FIRST_ROW_ID)).plus(1))
-                .drop(FIRST_ROW_ID);
+    public static Dataset<Row> withRecordNumbers(Dataset<Row> rows, Map<Block, Long> recordBases) {
+        List<Row> bases = recordBases.entrySet().stream()
+                .map(base -> RowFactory.create(base.getKey().file(), base.getKey().start(), base.getValue())).toList();
+        StructType schema = new StructType().add(SOURCE_FILE, DataTypes.StringType).add(BLOCK_START, DataTypes.LongType)
+                .add(RECORD_BASE, DataTypes.LongType);
+        return rows.join(broadcast(rows.sparkSession().createDataFrame(bases, schema)), new String[] {SOURCE_FILE, BLOCK_START})
+                .withColumn(RECORD, col(ROW_ID).minus(col(RECORD_BASE)).plus(1))
+                .drop(RECORD_BASE);
+    }
+
+    /** A block of a file, by where it starts: records of one block arrive in order. */
+    public record Block(String file, long start) implements Comparable<Block> {
+        @Override
+        public int compareTo(Block other) {
+            int byFile = file.compareTo(other.file);
+            return byFile != 0 ? byFile : Long.compare(start, other.start);
+        }
     }
 }

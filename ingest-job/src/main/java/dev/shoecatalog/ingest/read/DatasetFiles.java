@@ -44,7 +44,7 @@ public final class DatasetFiles {
         }
         List<CsvFile> files = new ArrayList<>(csvs.size());
         for (FileStatus status : csvs) {
-            files.add(new CsvFile(status.getPath().toString(), header(fs, status.getPath())));
+            files.add(new CsvFile(status.getPath().toString(), status.getLen(), header(fs, status.getPath())));
         }
         return files;
     }

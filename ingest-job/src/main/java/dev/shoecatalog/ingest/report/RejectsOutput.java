@@ -57,7 +57,7 @@ public final class RejectsOutput {
             value = value.when(column.equalTo(name), col(name));
             exportName = exportName.when(column.equalTo(name), lit(SourceColumns.exportName(name)));
         }
-        Dataset<String> lines = CsvDatasetReader.withRecordNumbers(rejected, counts.firstRowIds())
+        Dataset<String> lines = CsvDatasetReader.withRecordNumbers(rejected, counts.recordBases())
                 .select(col(SOURCE_FILE).as("file"), col(RECORD).as("record"), ReadCounts.lines().as("lines"),
                         col(REJECT_REASON).as("reason"), exportName.as("column"), substring(value, 1, VALUE_CHARS).as("value"),
                         col(ID), col(NAME), col(DATE_UPDATED), col(DATE_ADDED), col(CORRUPT).as("raw"))

@@ -2,11 +2,11 @@ package dev.shoecatalog.ingest.read;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.shoecatalog.ingest.LocalSpark;
+import dev.shoecatalog.ingest.normalize.RowRules;
+import dev.shoecatalog.ingest.report.ReadCounts;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RuntimeConfig;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.spark_partition_id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,12 +76,48 @@ class CsvDatasetReaderTest {
         }
     }
 
-    /** Numbers some rows, with the first row ids taken from all rows, as a run numbers its rejects. */
+    /** Numbers some rows, with the record bases counted over all rows, as a run numbers its rejects. */
     private Dataset<Row> numbered(Dataset<Row> someRows) throws Exception {
-        Map<String, Long> firstRowIds = new HashMap<>();
-        read().groupBy(CsvDatasetReader.SOURCE_FILE).agg(min(CsvDatasetReader.ROW_ID)).collectAsList()
-                .forEach(row -> firstRowIds.put(row.getString(0), row.getLong(1)));
-        return CsvDatasetReader.withRecordNumbers(someRows, firstRowIds);
+        return CsvDatasetReader.withRecordNumbers(someRows, ReadCounts.of(RowRules.apply(read())).recordBases());
+    }
+
+    /**
+     * A file larger than a split and without quoted line breaks is parsed in blocks by several tasks,
+     * its records still numbered as in the file; one with a quoted line break is parsed whole.
+     */
+    @Test
+    void aLargeFileWithoutQuotedLineBreaksIsSplitAndItsRecordsStillNumberedInFileOrder() throws Exception {
+        StringBuilder lines = new StringBuilder("name,dateUpdated\n");
+        StringBuilder quoted = new StringBuilder("name,dateUpdated\n");
+        for (int i = 1; i <= 400; i++) {
+            lines.append(i == 150 ? "R150,2019-01-01T00:00:00Z,extra\n" : "R" + i + ",\"2019-01-01T00:00:00Z\"\n");
+            quoted.append(i == 7 ? "Q7,\"2019-01-01\nT00:00:00Z\"\n" : "Q" + i + ",2019-01-01T00:00:00Z\n");
+        }
+        Files.writeString(dir.resolve("lines.csv"), lines);
+        Files.writeString(dir.resolve("quoted.csv"), quoted);
+        RuntimeConfig conf = LocalSpark.session().conf();
+        conf.set("spark.sql.files.maxPartitionBytes", "2000");
+        conf.set("spark.sql.files.openCostInBytes", "1");
+        try {
+            Dataset<Row> rows = read();
+            assertThat(rows.filter(col("name").startsWith("R")).select(spark_partition_id()).distinct().count())
+                    .as("lines.csv is parsed by several tasks").isGreaterThan(2);
+            assertThat(rows.filter(col(CsvDatasetReader.SOURCE_FILE).endsWith("quoted.csv")).select(spark_partition_id()).distinct().count())
+                    .as("quoted.csv, with a line break in a quoted cell, by one").isEqualTo(1);
+            List<Row> numbered = numbered(rows).collectAsList();
+            assertThat(numbered).hasSize(800);
+            for (Row row : numbered) {
+                String name = row.getAs("name");
+                assertThat(row.<Long>getAs(CsvDatasetReader.RECORD)).as(name).isEqualTo(Long.parseLong(name.substring(1)));
+            }
+            assertThat(numbered).filteredOn(row -> row.getAs(CsvDatasetReader.CORRUPT) != null)
+                    .extracting(row -> row.<String>getAs("name")).containsExactly("R150");
+            assertThat(numbered).filteredOn(row -> "Q7".equals(row.getAs("name")))
+                    .extracting(row -> row.<String>getAs("dateUpdated")).containsExactly("2019-01-01\nT00:00:00Z");
+        } finally {
+            conf.unset("spark.sql.files.maxPartitionBytes");
+            conf.unset("spark.sql.files.openCostInBytes");
+        }
     }
 
     @Test
