@@ -14,6 +14,7 @@ import dev.shoecatalog.model.CatalogKeys;
 import dev.shoecatalog.model.Shoe;
 import dev.shoecatalog.model.ShoeJson;
 import dev.shoecatalog.testsupport.ElasticsearchServer;
+import dev.shoecatalog.testsupport.IngestJobProcess;
 import dev.shoecatalog.testsupport.RedisServer;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -64,6 +65,7 @@ public final class IngestBenchmark {
 
     private static String measure(int size, String master, Path dataset, RedisServer redis, ElasticsearchServer elasticsearch,
                                   Path logs) throws Exception {
+        double parse = sparkCsvParse(master, dataset, logs.resolve("spark-csv-parse-" + size + "-" + master + ".log"));
         List<JobRun> concurrent = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             concurrent.add(run(size, master, dataset, redis, elasticsearch, logs, "concurrent"));
@@ -101,7 +103,19 @@ public final class IngestBenchmark {
             }
             elasticLoader.clear();
         }
-        return IngestReport.row(size, master, shoes.size(), concurrent, sequential, rawRedis, bestRedis, rawElastic, bestBulk);
+        return IngestReport.row(size, master, shoes.size(), concurrent, sequential, parse, rawRedis, bestRedis, rawElastic, bestBulk);
+    }
+
+    /** Seconds Spark's own CSV reader takes to parse the dataset's files as the job reads them ({@link SparkCsvParse}), same master. */
+    private static double sparkCsvParse(String master, Path dataset, Path log) throws Exception {
+        Files.deleteIfExists(log);
+        String classes = Path.of(SparkCsvParse.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        Process process = IngestJobProcess.startMainAsDeployed(log, SparkCsvParse.class.getName(), classes, master, dataset.toString());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("Spark's CSV parse failed on " + dataset + " (see " + log + ")");
+        }
+        return Files.readAllLines(log).stream().filter(line -> line.startsWith("parse-seconds ")).reduce((a, b) -> b)
+                .map(line -> Double.parseDouble(line.substring("parse-seconds ".length()))).orElseThrow();
     }
 
     /** One run of the job with these writes, its stage times read back from the generation it loaded. */

@@ -65,8 +65,21 @@ public final class IngestJobProcess {
         return start(log, Map.of(), target().resolve("classes").toString(), List.of(), args);
     }
 
+    /**
+     * Starts another main class on the job's deployed classpath and JVM settings, with
+     * {@code classes} in front, e.g. a benchmark's own Spark program measured beside the job.
+     */
+    public static Process startMainAsDeployed(Path log, String mainClass, String classes, String... args) {
+        return start(log, Map.of(), classes + ":" + target().resolve("classes"), List.of(), mainClass, args);
+    }
+
     private static Process start(Path log, Map<String, String> environment, String classes, List<String> jvmOptions,
                                  String... args) {
+        return start(log, environment, classes, jvmOptions, "dev.shoecatalog.ingest.IngestJob", args);
+    }
+
+    private static Process start(Path log, Map<String, String> environment, String classes, List<String> jvmOptions,
+                                 String mainClass, String... args) {
         Path target = target();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -75,7 +88,7 @@ public final class IngestJobProcess {
         command.add("-Dlog4j2.configurationFile=" + target.resolve("log4j2.properties"));
         command.add("-cp");
         command.add(classes + ":" + read(target.resolve("classpath.txt")) + ":" + read(target.resolve("spark-classpath.txt")));
-        command.add("dev.shoecatalog.ingest.IngestJob");
+        command.add(mainClass);
         command.addAll(List.of(args));
         try {
             Files.createDirectories(log.getParent());
