@@ -22,8 +22,21 @@ public final class IngestOptions {
     String master;
 
     @Option(names = "--partitions", defaultValue = "0",
-            description = "Parallel writer tasks per store; 0 = Spark's default parallelism (default: ${DEFAULT-VALUE}).")
+            description = "Partitions of the ranking and writer tasks per store; 0 = one per --products-per-partition products, at least"
+                    + " one per core (default: ${DEFAULT-VALUE}).")
     int partitions;
+
+    int productsPerPartition;
+
+    @Option(names = "--products-per-partition", defaultValue = "100000",
+            description = "Products per partition of the ranking and the writes when --partitions is 0 (default: ${DEFAULT-VALUE}).")
+    void productsPerPartition(int products) {
+        if (products < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--products-per-partition must be at least 1, not " + products);
+        }
+        productsPerPartition = products;
+    }
 
     @Option(names = "--writes", defaultValue = "concurrent",
             description = "concurrent: both stores at once, each a Spark job; sequential: Redis, then Elasticsearch, for hosts where "
@@ -47,6 +60,22 @@ public final class IngestOptions {
             description = "Longest CSV cell the parser holds, in characters; a longer one (a runaway quote) refuses the dataset,"
                     + " exit 3, instead of filling an executor's memory (default: ${DEFAULT-VALUE}).")
     int maxCellChars;
+
+    @Option(names = "--quiet", description = "No progress lines (each stage's start and end, and counts every --progress-seconds during"
+            + " the long ones); the summary and errors still print.")
+    boolean quiet;
+
+    int progressSeconds;
+
+    @Option(names = "--progress-seconds", defaultValue = "5",
+            description = "Seconds between progress lines during the read, normalize and write stages (default: ${DEFAULT-VALUE}).")
+    void progressSeconds(int seconds) {
+        if (seconds < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--progress-seconds must be at least 1, not " + seconds);
+        }
+        progressSeconds = seconds;
+    }
 
     @Option(names = "--verbose", description = "Show stack traces and Spark's task failures, not only the one-line cause.")
     boolean verbose;

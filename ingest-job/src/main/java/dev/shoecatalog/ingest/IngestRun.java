@@ -1,6 +1,7 @@
 package dev.shoecatalog.ingest;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,6 +27,7 @@ import dev.shoecatalog.ingest.read.DatasetException;
 import dev.shoecatalog.ingest.read.DatasetFiles;
 import dev.shoecatalog.ingest.read.ReadFailures;
 import dev.shoecatalog.ingest.report.IngestSummary;
+import dev.shoecatalog.ingest.report.LoadProgress;
 import dev.shoecatalog.ingest.report.ReadCounts;
 import dev.shoecatalog.ingest.report.RejectsOutput;
 import dev.shoecatalog.ingest.report.StageTimes;
@@ -54,18 +56,41 @@ final class IngestRun {
 
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
+    static final String WRITTEN_TO_REDIS = "products written to Redis";
+    static final String WRITTEN_TO_ELASTICSEARCH = "products written to Elasticsearch";
+    /** What the long stages count while they run. */
+    private static final Map<String, LoadProgress.Counter> COUNTED = Map.of(
+            "read", new LoadProgress.Counter(LoadProgress.FILE_ROWS, "rows"),
+            "write-redis", new LoadProgress.Counter(WRITTEN_TO_REDIS, "products"),
+            "write-elasticsearch", new LoadProgress.Counter(WRITTEN_TO_ELASTICSEARCH, "products"));
+
     private final SparkSession spark;
     private final IngestOptions options;
     private final CatalogLease lease;
-    private final StageTimes stages = new StageTimes();
+    private final LoadProgress progress;
+    private final StageTimes stages;
 
     IngestRun(SparkSession spark, IngestOptions options, CatalogLease lease) {
         this.spark = spark;
         this.options = options;
         this.lease = lease;
+        this.progress = options.quiet ? null : new LoadProgress(COUNTED, Duration.ofSeconds(options.progressSeconds));
+        this.stages = new StageTimes(progress);
     }
 
     IngestSummary run() {
+        if (progress == null) {
+            return load();
+        }
+        spark.sparkContext().addSparkListener(progress);
+        try (progress) {
+            return load();
+        } finally {
+            spark.sparkContext().removeSparkListener(progress);
+        }
+    }
+
+    private IngestSummary load() {
         Instant started = Instant.now();
         RedisSettings redisSettings = options.redis();
         ElasticsearchSettings elasticSettings = options.elasticsearch();
@@ -84,8 +109,10 @@ final class IngestRun {
                 checkRejectRatio(counts);
                 Input input = new Input(started, counts.rowsPerFile(), CsvDatasetReader.unrecognized(files), counts.rejectsByReason(),
                         rejectsLocation);
-                return load(rows.filter(col(REJECT_REASON).isNull()), input, new GenerationSwap(redis, elasticsearch, lease),
-                        redisSettings, elasticSettings);
+                Products normalized = stages.time("normalize", () -> normalize(rows.filter(col(REJECT_REASON).isNull())));
+                // The products are cached: the rows are not needed any more, and the writes want the memory.
+                rows.unpersist();
+                return load(normalized, input, new GenerationSwap(redis, elasticsearch, lease), redisSettings, elasticSettings);
             } finally {
                 rows.unpersist();
             }
@@ -97,10 +124,9 @@ final class IngestRun {
                          Map<String, Long> rejects, String rejectsLocation) {
     }
 
-    /** Normalizes the good rows into products and loads them as a new generation of both stores. */
-    private IngestSummary load(Dataset<Row> goodRows, Input input, GenerationSwap swap, RedisSettings redisSettings,
+    /** Loads the products as a new generation of both stores. */
+    private IngestSummary load(Products normalized, Input input, GenerationSwap swap, RedisSettings redisSettings,
                                ElasticsearchSettings elasticSettings) {
-        Products normalized = stages.time("normalize", () -> normalize(goodRows));
         Dataset<Row> products = normalized.rows();
         try {
             long productCount = normalized.count();
@@ -145,13 +171,14 @@ final class IngestRun {
 
     /**
      * Ranking starts Spark jobs as soon as it is built (the sort's sampling, the partition sizes for
-     * the numbering), so the whole of it is inside the stage's time. The products are cached before
-     * ranking, so that those jobs do not aggregate again; the ranked rows are range-partitioned
-     * already, as many partitions as the writes use, and written as they are.
+     * the numbering), so the whole of it is inside the stage's time. The products are cached and
+     * counted before ranking, so that those jobs do not aggregate again and the ranked rows get
+     * partitions of the size the writes want ({@link #partitions}); they are written as they are.
      */
     private Products normalize(Dataset<Row> goodRows) {
         Dataset<Row> aggregated = ProductAggregation.apply(goodRows).persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> ranked = LatestRank.apply(aggregated, partitions()).persist(StorageLevel.MEMORY_AND_DISK());
+        long aggregatedCount = aggregated.count();
+        Dataset<Row> ranked = LatestRank.apply(aggregated, partitions(aggregatedCount)).persist(StorageLevel.MEMORY_AND_DISK());
         long count = ranked.count();
         aggregated.unpersist();
         JavaPairRDD<String, long[]> colors = ColorRanks.apply(ranked, options.redisColorKeep).persist(StorageLevel.MEMORY_AND_DISK());
@@ -209,8 +236,8 @@ final class IngestRun {
         Dataset<Row> products = normalized.rows();
         RedisLayout layout = RedisLayout.of(generation);
         long g = generation.number();
-        LongAccumulator toRedis = spark.sparkContext().longAccumulator("products written to Redis");
-        LongAccumulator toElastic = spark.sparkContext().longAccumulator("products written to Elasticsearch");
+        LongAccumulator toRedis = spark.sparkContext().longAccumulator(WRITTEN_TO_REDIS);
+        LongAccumulator toElastic = spark.sparkContext().longAccumulator(WRITTEN_TO_ELASTICSEARCH);
         String group = "shoes-generation-" + g;
         Runnable redisWrite = () -> inJobGroup(group, () -> stages.time("write-redis", () -> {
             products.foreachPartition(new RedisWriter(redisSettings, layout, options.redisMaxRetries, toRedis));
@@ -253,7 +280,20 @@ final class IngestRun {
         }
     }
 
-    private int partitions() {
-        return options.partitions > 0 ? options.partitions : spark.sparkContext().defaultParallelism();
+    /**
+     * Partitions of the ranking and the writes: {@code --partitions}, else one per
+     * {@code --products-per-partition} products and at least one per core, so that a task's sort and
+     * its writes hold a bounded share of the catalog however large it grows.
+     */
+    private int partitions(long products) {
+        if (options.partitions > 0) {
+            return options.partitions;
+        }
+        return partitionsFor(products, options.productsPerPartition, spark.sparkContext().defaultParallelism());
+    }
+
+    static int partitionsFor(long products, int productsPerPartition, int cores) {
+        long bySize = (products + productsPerPartition - 1) / productsPerPartition;
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(cores, bySize));
     }
 }
