@@ -35,6 +35,8 @@ public final class IngestBenchmark {
     /** False for a build without {@code --writes}: then it runs as it always did and has no sequential run. */
     private static final boolean SEQUENTIAL = Boolean.parseBoolean(System.getProperty("bench.sequential", "true"));
     private static final List<String> MASTERS = List.of(System.getProperty("bench.masters", "local[1],local[2]").split(","));
+    /** Files per generated dataset: 4 by default, 1 to see one large file parsed by every core. */
+    private static final int FILES = Integer.parseInt(System.getProperty("bench.files", "4"));
 
     private IngestBenchmark() {
     }
@@ -51,7 +53,7 @@ public final class IngestBenchmark {
         try (RedisServer redis = RedisServer.start(logs); ElasticsearchServer elasticsearch = ElasticsearchServer.start(logs)) {
             for (int size : sizes) {
                 Path dataset = work.resolve("rows-" + size);
-                new DatasetWriter(42, 0.01, 3.5).write(dataset, size, 4);
+                new DatasetWriter(42, 0.01, 3.5).write(dataset, size, FILES);
                 for (String master : MASTERS) {
                     rows.add(measure(size, master, dataset, redis, elasticsearch, logs));
                     System.out.println(rows.get(rows.size() - 1));
@@ -59,7 +61,7 @@ public final class IngestBenchmark {
             }
         }
         Files.createDirectories(report.toAbsolutePath().getParent());
-        Files.writeString(report, IngestReport.markdown(rows, LocalDate.now().toString(), args[0], RUNS, MASTERS, SEQUENTIAL));
+        Files.writeString(report, IngestReport.markdown(rows, LocalDate.now().toString(), args[0], RUNS, MASTERS, SEQUENTIAL, FILES));
         System.out.println("report: " + report);
     }
 

@@ -24,9 +24,10 @@ final class IngestReport {
         double elasticAlone = sequential == null ? median(concurrent, run -> run.stage("write-elasticsearch"))
                 : sequential.stage("write-elasticsearch");
         return String.format(Locale.ROOT,
-                "| %,d | %s | %,d | %d | %.1f | %.1f | %.2f | %.2f | **%.1f** | %.2f / %.2f | %.2f%s | %.2f (%d) | **%.2f**%s | %.2f%s | %.2f (%d) | **%.2f**%s | **%.2f** | %s | %,d |",
+                "| %,d | %s | %,d | %d | %.1f | %.1f | %.2f | %.2f | %.2f | **%.1f** | %.2f / %.2f | %.2f%s | %.2f (%d) | **%.2f**%s | %.2f%s | %.2f (%d) | **%.2f**%s | **%.2f** | %s | %,d |",
                 size, master, products, concurrent.size(), median(concurrent, JobRun::wallSeconds),
-                median(concurrent, JobRun::startUp), median(concurrent, JobRun::readAndNormalize), parse,
+                median(concurrent, JobRun::startUp), median(concurrent, run -> run.stage("read")),
+                median(concurrent, JobRun::readAndNormalize), parse,
                 median(concurrent, JobRun::readAndNormalize) / parse, median(concurrent, run -> run.stage("write-redis")), median(concurrent, run -> run.stage("write-elasticsearch")),
                 redisAlone, mark, rawRedis, redisBatch, rawRedis / redisAlone, mark, elasticAlone, mark, rawElastic, bulkBatch,
                 rawElastic / elasticAlone, mark, writes / slowerRaw,
@@ -40,7 +41,8 @@ final class IngestReport {
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    static String markdown(List<String> rows, String date, String arguments, int runs, List<String> masters, boolean sequential) {
+    static String markdown(List<String> rows, String date, String arguments, int runs, List<String> masters, boolean sequential,
+                           int files) {
         return """
                 # Benchmarks
 
@@ -48,13 +50,13 @@ final class IngestReport {
 
                 Made by `%s bin/benchmark-ingest %s` on %s, on this project's build machine (2 cores, 24 GB,
                 local Redis with RediSearch 1.2, local Elasticsearch 8.19 single node, 512 MB heap), with datasets
-                written by the generator (4 files, 1%% rejected rows, about 3.5 rows per product).
+                written by the generator (%d file(s), 1%% rejected rows, about 3.5 rows per product).
 
                 - Each row: %d run(s) of the job as it runs by default (both stores written at once), reported as
                   medians, then one run with `--writes sequential` (each store written alone, as the raw loaders are).
                 - *wall*: the job process from start to exit; *start-up*: wall minus the job's own stages (JVM,
                   SparkSession, shutdown).
-                - *read+normalize*: parsing the CSVs, the reject counts, writing the rejects, the product
+                - *read*: parsing the CSVs and counting rows and rejects (the rows cached); *read+normalize*: parsing the CSVs, the reject counts, writing the rejects, the product
                   aggregation and the ranking; *Spark CSV parse*: Spark's own reader parsing every column of the
                   same files the way the job reads them (files of one header together, `header`, `multiLine`), a
                   hash of all columns summed, same master, after a warm-up, in its own process
@@ -68,15 +70,16 @@ final class IngestReport {
                   *sequential wall*: the whole sequential run. A build without `--writes` (`SEQUENTIAL=false`)
                   has no sequential run: its *alone* figures and ratios, marked \\*, are those of the concurrent writes.
 
-                | rows | master | products | runs | wall s | start-up s | read+normalize s | Spark CSV parse s | vs parse | concurrent writes s (Redis / ES) | Redis alone s | raw Redis s (batch) | Redis ratio | ES alone s | raw ES s (batch) | ES ratio | writes vs raw | sequential wall s | peak RSS MB |
-                |---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+                | rows | master | products | runs | wall s | start-up s | read s | read+normalize s | Spark CSV parse s | vs parse | concurrent writes s (Redis / ES) | Redis alone s | raw Redis s (batch) | Redis ratio | ES alone s | raw ES s (batch) | ES ratio | writes vs raw | sequential wall s | peak RSS MB |
+                |---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
                 %s
 
                 Never a CI gate: a noisy 2-core machine; compare ratios within a row, not seconds across machines.
-                """.formatted(environment(runs, masters, sequential), arguments, date, runs, String.join("\n", rows));
+                """.formatted(environment(runs, masters, sequential, files), arguments, date, files, runs, String.join("\n", rows));
     }
 
-    private static String environment(int runs, List<String> masters, boolean sequential) {
-        return "RUNS=" + runs + " MASTERS=" + String.join(",", masters) + (sequential ? "" : " SEQUENTIAL=false");
+    private static String environment(int runs, List<String> masters, boolean sequential, int files) {
+        return "RUNS=" + runs + " MASTERS=" + String.join(",", masters) + (sequential ? "" : " SEQUENTIAL=false")
+                + (files == 4 ? "" : " FILES=" + files);
     }
 }
