@@ -37,6 +37,8 @@ public final class IngestBenchmark {
     private static final List<String> MASTERS = List.of(System.getProperty("bench.masters", "local[1],local[2]").split(","));
     /** Files per generated dataset: 4 by default, 1 to see one large file parsed by every core. */
     private static final int FILES = Integer.parseInt(System.getProperty("bench.files", "4"));
+    /** A dataset to measure instead of a generated one (then one size, the rows it holds, names the row). */
+    private static final String DATASET = System.getProperty("bench.dataset", "");
 
     private IngestBenchmark() {
     }
@@ -52,8 +54,10 @@ public final class IngestBenchmark {
         List<String> rows = new ArrayList<>();
         try (RedisServer redis = RedisServer.start(logs); ElasticsearchServer elasticsearch = ElasticsearchServer.start(logs)) {
             for (int size : sizes) {
-                Path dataset = work.resolve("rows-" + size);
-                new DatasetWriter(42, 0.01, 3.5).write(dataset, size, FILES);
+                Path dataset = DATASET.isEmpty() ? work.resolve("rows-" + size) : Path.of(DATASET);
+                if (DATASET.isEmpty()) {
+                    new DatasetWriter(42, 0.01, 3.5).write(dataset, size, FILES);
+                }
                 for (String master : MASTERS) {
                     rows.add(measure(size, master, dataset, redis, elasticsearch, logs));
                     System.out.println(rows.get(rows.size() - 1));

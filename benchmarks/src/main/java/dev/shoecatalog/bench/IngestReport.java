@@ -80,6 +80,7 @@ final class IngestReport {
 
     private static String environment(int runs, List<String> masters, boolean sequential, int files) {
         return "RUNS=" + runs + " MASTERS=" + String.join(",", masters) + (sequential ? "" : " SEQUENTIAL=false")
-                + (files == 4 ? "" : " FILES=" + files);
+                + (files == 4 ? "" : " FILES=" + files)
+                + (System.getProperty("bench.dataset", "").isEmpty() ? "" : " DATASET=" + System.getProperty("bench.dataset"));
     }
 }
