@@ -31,11 +31,7 @@ public final class IngestOptions {
     @Option(names = "--products-per-partition", defaultValue = "100000",
             description = "Products per partition of the ranking and the writes when --partitions is 0 (default: ${DEFAULT-VALUE}).")
     void productsPerPartition(int products) {
-        if (products < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--products-per-partition must be at least 1, not " + products);
-        }
-        productsPerPartition = products;
+        productsPerPartition = atLeastOne("--products-per-partition", products);
     }
 
     @Option(names = "--writes", defaultValue = "concurrent",
@@ -70,11 +66,15 @@ public final class IngestOptions {
     @Option(names = "--progress-seconds", defaultValue = "5",
             description = "Seconds between progress lines during the read, normalize and write stages (default: ${DEFAULT-VALUE}).")
     void progressSeconds(int seconds) {
-        if (seconds < 1) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                    "--progress-seconds must be at least 1, not " + seconds);
+        progressSeconds = atLeastOne("--progress-seconds", seconds);
+    }
+
+    /** The value of a count option, refused (exit 2, naming the option) below 1. */
+    private int atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), option + " must be at least 1, not " + value);
         }
-        progressSeconds = seconds;
+        return value;
     }
 
     @Option(names = "--verbose", description = "Show stack traces and Spark's task failures, not only the one-line cause.")
