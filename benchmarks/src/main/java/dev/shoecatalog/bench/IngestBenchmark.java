@@ -65,7 +65,7 @@ public final class IngestBenchmark {
             }
         }
         Files.createDirectories(report.toAbsolutePath().getParent());
-        Files.writeString(report, IngestReport.markdown(rows, LocalDate.now().toString(), args[0], RUNS, MASTERS, SEQUENTIAL, FILES));
+        Files.writeString(report, IngestReport.markdown(rows, LocalDate.now().toString(), args[0], RUNS, MASTERS, SEQUENTIAL, FILES, DATASET));
         System.out.println("report: " + report);
     }
 

@@ -18,6 +18,7 @@ final class IngestReport {
                       double rawRedis, int redisBatch, double rawElastic, int bulkBatch) {
         double slowerRaw = Math.max(rawRedis, rawElastic);
         double writes = median(concurrent, JobRun::concurrentWrites);
+        double readAndNormalize = median(concurrent, JobRun::readAndNormalize);
         // A build without --writes has no sequential run: its ratios come from the concurrent writes (marked *).
         String mark = sequential == null ? "*" : "";
         double redisAlone = sequential == null ? median(concurrent, run -> run.stage("write-redis")) : sequential.stage("write-redis");
@@ -26,9 +27,9 @@ final class IngestReport {
         return String.format(Locale.ROOT,
                 "| %,d | %s | %,d | %d | %.1f | %.1f | %.2f | %.2f | %.2f | **%.1f** | %.2f / %.2f | %.2f%s | %.2f (%d) | **%.2f**%s | %.2f%s | %.2f (%d) | **%.2f**%s | **%.2f** | %s | %,d |",
                 size, master, products, concurrent.size(), median(concurrent, JobRun::wallSeconds),
-                median(concurrent, JobRun::startUp), median(concurrent, run -> run.stage("read")),
-                median(concurrent, JobRun::readAndNormalize), parse,
-                median(concurrent, JobRun::readAndNormalize) / parse, median(concurrent, run -> run.stage("write-redis")), median(concurrent, run -> run.stage("write-elasticsearch")),
+                median(concurrent, JobRun::startUp), median(concurrent, run -> run.stage("read")), readAndNormalize, parse,
+                readAndNormalize / parse, median(concurrent, run -> run.stage("write-redis")),
+                median(concurrent, run -> run.stage("write-elasticsearch")),
                 redisAlone, mark, rawRedis, redisBatch, rawRedis / redisAlone, mark, elasticAlone, mark, rawElastic, bulkBatch,
                 rawElastic / elasticAlone, mark, writes / slowerRaw,
                 sequential == null ? "-" : String.format(Locale.ROOT, "%.1f", sequential.wallSeconds()),
@@ -42,7 +43,7 @@ final class IngestReport {
     }
 
     static String markdown(List<String> rows, String date, String arguments, int runs, List<String> masters, boolean sequential,
-                           int files) {
+                           int files, String dataset) {
         return """
                 # Benchmarks
 
@@ -56,8 +57,8 @@ final class IngestReport {
                   medians, then one run with `--writes sequential` (each store written alone, as the raw loaders are).
                 - *wall*: the job process from start to exit; *start-up*: wall minus the job's own stages (JVM,
                   SparkSession, shutdown).
-                - *read*: parsing the CSVs and counting rows and rejects (the rows cached); *read+normalize*: parsing the CSVs, the reject counts, writing the rejects, the product
-                  aggregation and the ranking; *Spark CSV parse*: Spark's own reader parsing every column of the
+                - *read*: parsing the CSVs and counting rows and rejects (the rows cached); *read+normalize*:
+                  parsing the CSVs, the reject counts, writing the rejects, the product aggregation and the ranking; *Spark CSV parse*: Spark's own reader parsing every column of the
                   same files the way the job reads them (files of one header together, `header`, `multiLine`), a
                   hash of all columns summed, same master, after a warm-up, in its own process
                   (`SparkCsvParse`); *vs parse* = read+normalize / Spark CSV parse (goal: at most 3).
@@ -75,12 +76,12 @@ final class IngestReport {
                 %s
 
                 Never a CI gate: a noisy 2-core machine; compare ratios within a row, not seconds across machines.
-                """.formatted(environment(runs, masters, sequential, files), arguments, date, files, runs, String.join("\n", rows));
+                """.formatted(environment(runs, masters, sequential, files, dataset), arguments, date, files, runs, String.join("\n", rows));
     }
 
-    private static String environment(int runs, List<String> masters, boolean sequential, int files) {
+    private static String environment(int runs, List<String> masters, boolean sequential, int files, String dataset) {
         return "RUNS=" + runs + " MASTERS=" + String.join(",", masters) + (sequential ? "" : " SEQUENTIAL=false")
                 + (files == 4 ? "" : " FILES=" + files)
-                + (System.getProperty("bench.dataset", "").isEmpty() ? "" : " DATASET=" + System.getProperty("bench.dataset"));
+                + (dataset.isEmpty() ? "" : " DATASET=" + dataset);
     }
 }

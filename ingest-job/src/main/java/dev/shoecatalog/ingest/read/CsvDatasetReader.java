@@ -69,17 +69,16 @@ public final class CsvDatasetReader {
      * into memory whole. Past the bound the read fails ({@link ReadFailures#explain} names the file).
      */
     public static Dataset<Row> read(SparkSession spark, List<CsvFile> files, int maxCellChars) {
+        List<CsvFile> recognized = files.stream().filter(file -> SourceColumns.recognizes(file.header())).toList();
         Map<List<String>, List<String>> pathsByHeader = new LinkedHashMap<>();
-        for (CsvFile file : files) {
-            if (SourceColumns.recognizes(file.header())) {
-                pathsByHeader.computeIfAbsent(file.header(), h -> new ArrayList<>()).add(file.path());
-            }
+        for (CsvFile file : recognized) {
+            pathsByHeader.computeIfAbsent(file.header(), h -> new ArrayList<>()).add(file.path());
         }
         if (pathsByHeader.isEmpty()) {
             throw new DatasetException("no file has a recognizable column (expected some of " + SourceColumns.ALL + ")");
         }
         long splitBytes = spark.sessionState().conf().filesMaxPartitionBytes();
-        Set<String> splittable = QuotedLineBreaks.splittable(spark, files, splitBytes);
+        Set<String> splittable = QuotedLineBreaks.splittable(spark, recognized, splitBytes);
         Dataset<Row> all = null;
         for (Map.Entry<List<String>, List<String>> group : pathsByHeader.entrySet()) {
             for (boolean whole : new boolean[] {true, false}) {

@@ -1,21 +1,15 @@
 package dev.shoecatalog.ingest.read;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Which files hold a quoted cell that spans lines. Those must be parsed whole, by one task
@@ -68,31 +62,16 @@ public final class QuotedLineBreaks {
             return Set.of();
         }
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<byte[]> conf = context.broadcast(serialized(spark.sparkContext().hadoopConfiguration()));
+        Broadcast<SerializableConfiguration> conf =
+                context.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
         List<String> splittable = context.parallelize(large, large.size())
                 .filter(path -> {
                     Path file = new Path(path);
-                    try (InputStream in = file.getFileSystem(deserialized(conf.value())).open(file)) {
+                    try (InputStream in = file.getFileSystem(conf.value().value()).open(file)) {
                         return !in(in);
                     }
                 })
                 .collect();
-        return splittable.stream().collect(Collectors.toUnmodifiableSet());
-    }
-
-    private static byte[] serialized(Configuration conf) {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); DataOutputStream out = new DataOutputStream(bytes)) {
-            conf.write(out);
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Configuration deserialized(byte[] bytes) throws IOException {
-        Configuration conf = new Configuration(false);
-        conf.readFields(new DataInputStream(new ByteArrayInputStream(bytes)));
-        return conf;
+        return Set.copyOf(splittable);
     }
 }
