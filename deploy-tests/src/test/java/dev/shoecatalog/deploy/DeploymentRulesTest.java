@@ -153,19 +153,7 @@ class DeploymentRulesTest {
         List<HasMetadata> objects = KubernetesObjects.parse(rendered.yaml());
         Set<String> defined = new HashSet<>(USER_PROVIDED_SECRETS);
         objects.stream().filter(Secret.class::isInstance).forEach(secret -> defined.add(secret.getMetadata().getName()));
-        Set<String> referenced = new HashSet<>();
-        for (PodSpec pod : podSpecs(objects)) {
-            for (Container container : pod.getContainers()) {
-                container.getEnvFrom().stream().filter(source -> source.getSecretRef() != null)
-                        .forEach(source -> referenced.add(source.getSecretRef().getName()));
-                container.getEnv().stream().filter(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
-                        .forEach(env -> referenced.add(env.getValueFrom().getSecretKeyRef().getName()));
-            }
-        }
-        Map<String, Object> spec = map(sparkApplication(rendered).getAdditionalProperties().get("spec"));
-        for (String role : List.of("driver", "executor")) {
-            list(map(spec.get(role)).get("envFrom")).forEach(source -> referenced.add((String) map(source.get("secretRef")).get("name")));
-        }
+        Set<String> referenced = KubernetesObjects.referencedSecrets(rendered.yaml());
         assertThat(referenced).isNotEmpty();
         assertThat(defined).containsAll(referenced);
     }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -43,15 +45,15 @@ final class KubernetesObjects {
      * Names of the Secrets the objects refer to anywhere: envFrom and env of pods and of Spark's driver
      * and executors, secret volumes, projected secrets.
      */
-    static java.util.Set<String> referencedSecrets(String yaml) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
+    static Set<String> referencedSecrets(String yaml) {
+        Set<String> names = new TreeSet<>();
         for (String document : Sources.documents(yaml)) {
             collectSecretNames(Serialization.unmarshal(document, Map.class), names);
         }
         return names;
     }
 
-    private static void collectSecretNames(Object value, java.util.Set<String> names) {
+    private static void collectSecretNames(Object value, Set<String> names) {
         if (value instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if (entry.getKey().equals("secretName") && entry.getValue() instanceof String name) {

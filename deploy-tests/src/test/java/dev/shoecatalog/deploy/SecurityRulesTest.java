@@ -1,7 +1,5 @@
 package dev.shoecatalog.deploy;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
